@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run over every package, so CI gets a single report to count.
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'test'],
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
+  },
+});
