@@ -49,7 +49,11 @@ export interface AsyncJobClient<TResult = unknown> {
    * Creates a job from untyped input (the CLI's `submit`); the input is validated against the operation's
    * schema. Typed per-operation methods live on each adapter.
    */
-  submit(operation: string, input: unknown, options?: SubmitOptions): ResultAsync<AsyncJob<TResult>, AsyncJobError>;
+  submit(
+    operation: string,
+    input: unknown,
+    options?: SubmitOptions,
+  ): ResultAsync<AsyncJob<TResult>, AsyncJobError>;
   /** Checks the id part of a ref (`revkeen` needs `automation/run`). */
   parseId(id: string): Result<string, AsyncJobError>;
 }

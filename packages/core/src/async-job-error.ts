@@ -95,7 +95,11 @@ export function asyncJobError(
 }
 
 /** A bad config value or ref; `field` names what is wrong. */
-export function configError(message: string, field?: string, provider: ProviderName | null = null): RequestError {
+export function configError(
+  message: string,
+  field?: string,
+  provider: ProviderName | null = null,
+): RequestError {
   return asyncJobError('config', message, { provider, field });
 }
 

@@ -160,7 +160,13 @@ export function createAsyncJob<TResult>(init: AsyncJobInit<TResult>): AsyncJob<T
     case 'succeeded':
       return { ...base, status: 'succeeded', terminal: true, result: init.result ?? null, failure: null };
     case 'failed':
-      return { ...base, status: 'failed', terminal: true, result: null, failure: init.failure ?? DEFAULT_FAILURE };
+      return {
+        ...base,
+        status: 'failed',
+        terminal: true,
+        result: null,
+        failure: init.failure ?? DEFAULT_FAILURE,
+      };
     case 'cancelled':
       return { ...base, status: 'cancelled', terminal: true, result: null, failure: init.failure ?? null };
     default:

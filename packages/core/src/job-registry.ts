@@ -1,7 +1,7 @@
 import { err, errAsync, ok, type Result, type ResultAsync } from 'neverthrow';
 import type { AsyncJob, ProviderName } from './async-job';
 import type { AsyncJobClient, RequestOptions } from './async-job-client';
-import { configError, type AsyncJobError, type RequestError } from './async-job-error';
+import { type AsyncJobError, configError, type RequestError } from './async-job-error';
 import { parseJobRef } from './job-ref';
 import { type ProviderConfig, parseProviderConfig } from './provider-config';
 
@@ -81,7 +81,11 @@ function registryOf(clients: ReadonlyMap<ProviderName, AsyncJobClient>): JobRegi
     if (found) return ok(found);
     const configured = [...clients.keys()].join(', ') || 'none';
     return err(
-      configError(`Provider "${provider}" is not configured (configured: ${configured}).`, 'provider', provider),
+      configError(
+        `Provider "${provider}" is not configured (configured: ${configured}).`,
+        'provider',
+        provider,
+      ),
     );
   };
   const resolve = (ref: string): Result<ResolvedRef, AsyncJobError> =>

@@ -76,7 +76,9 @@ export function parseProviderConfig(input: unknown): Result<ProviderConfig, Requ
     typeof input === 'object' && input !== null ? (input as { provider?: unknown }).provider : undefined;
   if (typeof provider !== 'string') return err(configError('config.provider is required.', 'provider'));
   const schema: z.ZodType<ProviderConfig> =
-    provider in knownSchemas ? knownSchemas[provider as keyof typeof knownSchemas] : otherProviderConfigSchema;
+    provider in knownSchemas
+      ? knownSchemas[provider as keyof typeof knownSchemas]
+      : otherProviderConfigSchema;
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];

@@ -29,7 +29,11 @@ export function normalizeBaseUrl(
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return err(
-      configError(`${field} may use http:// only for a loopback host; use https:// for ${url.hostname}.`, field, provider),
+      configError(
+        `${field} may use http:// only for a loopback host; use https:// for ${url.hostname}.`,
+        field,
+        provider,
+      ),
     );
   }
   if (url.username || url.password) {

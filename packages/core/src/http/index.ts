@@ -1,5 +1,10 @@
 export { isLoopbackHost, normalizeBaseUrl } from './base-url';
-export { type CreateRetryOptions, createHttpClient, type HttpClient, type HttpClientOptions } from './create-http-client';
+export {
+  type CreateRetryOptions,
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+} from './create-http-client';
 export { encodePathSegment } from './encode-path-segment';
 export { parseRateLimit, parseResponseHints, parseRetryAfter } from './parse-response-hints';
 export { redactSecrets } from './redact';

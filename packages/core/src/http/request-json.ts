@@ -1,12 +1,17 @@
 import { HTTPError } from 'ky';
 import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
 import type { z } from 'zod';
-import type { AsyncJobError } from '../async-job-error';
 import type { RequestOptions } from '../async-job-client';
+import type { AsyncJobError } from '../async-job-error';
 import type { ResponseHints } from '../response-hints';
 import type { HttpClient } from './create-http-client';
 import { parseResponseHints } from './parse-response-hints';
-import { errorFromHttpResponse, notJsonError, schemaMismatchError, toAsyncJobError } from './to-async-job-error';
+import {
+  errorFromHttpResponse,
+  notJsonError,
+  schemaMismatchError,
+  toAsyncJobError,
+} from './to-async-job-error';
 
 /** One request an adapter wants sent. */
 export interface JsonRequest<TSchema extends z.ZodType> extends RequestOptions {
@@ -75,7 +80,12 @@ function interpret<TSchema extends z.ZodType>(
 ): ResultAsync<JsonResponse<z.output<TSchema>>, AsyncJobError> {
   const body = parseJson(text);
   const bodyValue = body.isOk() ? body.value : undefined;
-  const hints = parseResponseHints(response.headers, response.status, client.now(), safeRequestId(client, bodyValue));
+  const hints = parseResponseHints(
+    response.headers,
+    response.status,
+    client.now(),
+    safeRequestId(client, bodyValue),
+  );
   request.onResponse?.(hints);
   if (!response.ok) {
     return errAsync(errorFromHttpResponse(client.context, hints, safeReadError(client, bodyValue)));
@@ -84,7 +94,9 @@ function interpret<TSchema extends z.ZodType>(
   const parsed = request.schema.safeParse(bodyValue);
   if (!parsed.success) {
     return errAsync(
-      body.isErr() ? notJsonError(client.context, hints) : schemaMismatchError(client.context, hints, parsed.error),
+      body.isErr()
+        ? notJsonError(client.context, hints)
+        : schemaMismatchError(client.context, hints, parsed.error),
     );
   }
   return okAsync({ data: parsed.data, hints });

@@ -2,7 +2,7 @@ import { HTTPError, TimeoutError } from 'ky';
 import type { z } from 'zod';
 import type { ProviderName } from '../async-job';
 import { abortedError, asyncJobError, type RequestError, type ResponseIssue } from '../async-job-error';
-import { rateLimitWaitMs, type ResponseHints } from '../response-hints';
+import { type ResponseHints, rateLimitWaitMs } from '../response-hints';
 import { redactSecrets } from './redact';
 
 /** What an adapter read from a vendor's error body. Every field is optional: bodies may be HTML or empty. */
@@ -46,7 +46,8 @@ export function errorFromHttpResponse(
 ): RequestError {
   const status = hints.httpStatus;
   const kind = kindForHttpStatus(status);
-  const retryAfterMs = hints.retryAfterMs ?? (kind === 'rate_limited' ? rateLimitWaitMs(hints.rateLimit) : undefined);
+  const retryAfterMs =
+    hints.retryAfterMs ?? (kind === 'rate_limited' ? rateLimitWaitMs(hints.rateLimit) : undefined);
   const retryable = kind === 'conflict' ? RETRYABLE_CONFLICT_CODES.has(vendor.code ?? '') : undefined;
   const detail = [vendor.code, vendor.message && vendor.message !== vendor.code ? vendor.message : undefined]
     .filter(Boolean)
@@ -67,16 +68,24 @@ export function errorFromHttpResponse(
 
 /** A 2xx body that is not JSON (a truncated body, a proxy's page): transient, worth retrying. */
 export function notJsonError(context: ErrorContext, hints: ResponseHints): RequestError {
-  return asyncJobError('invalid_response', `${context.provider} answered HTTP ${hints.httpStatus} with a body that is not JSON.`, {
-    provider: context.provider,
-    httpStatus: hints.httpStatus,
-    requestId: hints.requestId,
-    retryable: true,
-  });
+  return asyncJobError(
+    'invalid_response',
+    `${context.provider} answered HTTP ${hints.httpStatus} with a body that is not JSON.`,
+    {
+      provider: context.provider,
+      httpStatus: hints.httpStatus,
+      requestId: hints.requestId,
+      retryable: true,
+    },
+  );
 }
 
 /** JSON that does not have the documented shape: schema drift, not worth retrying. */
-export function schemaMismatchError(context: ErrorContext, hints: ResponseHints, error: z.ZodError): RequestError {
+export function schemaMismatchError(
+  context: ErrorContext,
+  hints: ResponseHints,
+  error: z.ZodError,
+): RequestError {
   const issues: ResponseIssue[] = error.issues.slice(0, 10).map((issue) => ({
     path: issue.path.map(String).join('.') || '(root)',
     message: redactSecrets(issue.message, context.secrets),
@@ -85,7 +94,13 @@ export function schemaMismatchError(context: ErrorContext, hints: ResponseHints,
   return asyncJobError(
     'invalid_response',
     `${context.provider} answered with JSON of an unexpected shape${first ? ` (${first.path}: ${first.message})` : ''}.`,
-    { provider: context.provider, httpStatus: hints.httpStatus, requestId: hints.requestId, issues, retryable: false },
+    {
+      provider: context.provider,
+      httpStatus: hints.httpStatus,
+      requestId: hints.requestId,
+      issues,
+      retryable: false,
+    },
   );
 }
 
@@ -104,11 +119,15 @@ export function toAsyncJobError(thrown: unknown, context: ErrorContext, signal?:
     });
   }
   if (thrown instanceof HTTPError) {
-    return asyncJobError(kindForHttpStatus(thrown.response.status), `${context.provider} answered HTTP ${thrown.response.status}.`, {
-      provider: context.provider,
-      httpStatus: thrown.response.status,
-      cause,
-    });
+    return asyncJobError(
+      kindForHttpStatus(thrown.response.status),
+      `${context.provider} answered HTTP ${thrown.response.status}.`,
+      {
+        provider: context.provider,
+        httpStatus: thrown.response.status,
+        cause,
+      },
+    );
   }
   if (cause.name === 'AbortError') return abortedError(context.provider);
   // Node's fetch reports refused, reset and DNS failures as a TypeError ("fetch failed") with the reason in `cause`.
@@ -129,7 +148,10 @@ export function toAsyncJobError(thrown: unknown, context: ErrorContext, signal?:
 function describe(thrown: unknown, secrets: readonly string[]): { name: string; message: string } {
   if (thrown instanceof Error) {
     const code = (thrown as { code?: unknown }).code;
-    const message = typeof code === 'string' && !thrown.message.includes(code) ? `${thrown.message} (${code})` : thrown.message;
+    const message =
+      typeof code === 'string' && !thrown.message.includes(code)
+        ? `${thrown.message} (${code})`
+        : thrown.message;
     return { name: thrown.name, message: redactSecrets(message, secrets) };
   }
   return { name: 'NonError', message: redactSecrets(String(thrown), secrets) };
