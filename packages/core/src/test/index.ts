@@ -31,7 +31,13 @@ export function createFakeClock(start = Date.parse('2026-05-20T10:00:00.000Z')):
     },
     { calls },
   );
-  return { now: () => current, advance: (ms) => void (current += ms), delay };
+  return {
+    now: () => current,
+    advance: (ms) => {
+      current += ms;
+    },
+    delay,
+  };
 }
 
 /** A delay that resolves at once without moving any clock. */
