@@ -32,7 +32,11 @@ describe('asyncJobError', () => {
   });
 
   it('leaves out details that are undefined, so errors serialize cleanly', () => {
-    const error = asyncJobError('conflict', 'm', { provider: 'revor', code: 'idempotency_in_progress', retryable: true });
+    const error = asyncJobError('conflict', 'm', {
+      provider: 'revor',
+      code: 'idempotency_in_progress',
+      retryable: true,
+    });
     expect(error).toEqual({
       kind: 'conflict',
       provider: 'revor',

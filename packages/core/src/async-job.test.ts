@@ -31,34 +31,57 @@ describe('isJobStatus', () => {
 
 describe('createAsyncJob', () => {
   it('fills a pending job with nulls and derives the ref', () => {
-    expect(createAsyncJob({ provider: 'revor', id: 'job_1', status: 'queued', rawStatus: 'queued' })).toEqual({
-      ref: 'revor:job_1',
-      provider: 'revor',
-      id: 'job_1',
-      status: 'queued',
-      rawStatus: 'queued',
-      terminal: false,
-      result: null,
-      failure: null,
-      createdAt: null,
-      updatedAt: null,
-      scheduledAt: null,
-      startedAt: null,
-      finishedAt: null,
-      nextAttemptAt: null,
-      attempts: null,
-      raw: null,
-    });
+    expect(createAsyncJob({ provider: 'revor', id: 'job_1', status: 'queued', rawStatus: 'queued' })).toEqual(
+      {
+        ref: 'revor:job_1',
+        provider: 'revor',
+        id: 'job_1',
+        status: 'queued',
+        rawStatus: 'queued',
+        terminal: false,
+        result: null,
+        failure: null,
+        createdAt: null,
+        updatedAt: null,
+        scheduledAt: null,
+        startedAt: null,
+        finishedAt: null,
+        nextAttemptAt: null,
+        attempts: null,
+        raw: null,
+      },
+    );
   });
 
   it('keeps a result only on success and a failure only on failure or cancellation', () => {
     const failure = { code: 'x', message: 'y', retryable: false };
-    const running = createAsyncJob({ provider: 'a', id: '1', status: 'running', rawStatus: 'r', result: 1, failure });
+    const running = createAsyncJob({
+      provider: 'a',
+      id: '1',
+      status: 'running',
+      rawStatus: 'r',
+      result: 1,
+      failure,
+    });
     expect(running.result).toBeNull();
     expect(running.failure).toBeNull();
-    const succeeded = createAsyncJob({ provider: 'a', id: '1', status: 'succeeded', rawStatus: 's', result: 1, failure });
+    const succeeded = createAsyncJob({
+      provider: 'a',
+      id: '1',
+      status: 'succeeded',
+      rawStatus: 's',
+      result: 1,
+      failure,
+    });
     expect(succeeded).toMatchObject({ terminal: true, result: 1, failure: null });
-    const failed = createAsyncJob({ provider: 'a', id: '1', status: 'failed', rawStatus: 'f', result: 1, failure });
+    const failed = createAsyncJob({
+      provider: 'a',
+      id: '1',
+      status: 'failed',
+      rawStatus: 'f',
+      result: 1,
+      failure,
+    });
     expect(failed).toMatchObject({ terminal: true, result: null, failure });
     const cancelled = createAsyncJob({ provider: 'a', id: '1', status: 'cancelled', rawStatus: 'c' });
     expect(cancelled).toMatchObject({ terminal: true, result: null, failure: null });
@@ -74,7 +97,13 @@ describe('createAsyncJob', () => {
   });
 
   it('uses an explicit ref when the adapter gives one', () => {
-    const job = createAsyncJob({ provider: 'revkeen', id: 'a/b', ref: 'revkeen:a/b', status: 'queued', rawStatus: 'q' });
+    const job = createAsyncJob({
+      provider: 'revkeen',
+      id: 'a/b',
+      ref: 'revkeen:a/b',
+      status: 'queued',
+      rawStatus: 'q',
+    });
     expect(job.ref).toBe('revkeen:a/b');
   });
 });

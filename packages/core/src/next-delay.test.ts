@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { type AsyncJob, createAsyncJob, type JobStatus } from './async-job';
 import { asyncJobError } from './async-job-error';
 import { MAX_TIMER_DELAY_MS } from './delay';
-import { backoffDelay, computeNextDelay, type NextDelayInput, resolveBackoff, serverHint } from './next-delay';
+import {
+  backoffDelay,
+  computeNextDelay,
+  type NextDelayInput,
+  resolveBackoff,
+  serverHint,
+} from './next-delay';
 
 const NOW = Date.parse('2026-05-20T10:00:00.000Z');
 const backoff = resolveBackoff({ defaultDelayMs: 1000 }, { minDelayMs: 500, maxDelayMs: 30_000, factor: 2 });
@@ -67,9 +73,12 @@ describe('backoffDelay', () => {
     [0, 0.999_999, 1000],
     [3, 0, 500],
     [3, 0.5, 4250],
-  ])('full jitter, attempt %i, random %f → %i ms (between min and the ceiling)', (attempt, random, expected) => {
-    expect(backoffDelay(attempt, backoff, () => random)).toBe(expected);
-  });
+  ])(
+    'full jitter, attempt %i, random %f → %i ms (between min and the ceiling)',
+    (attempt, random, expected) => {
+      expect(backoffDelay(attempt, backoff, () => random)).toBe(expected);
+    },
+  );
 });
 
 describe('serverHint', () => {
@@ -89,7 +98,11 @@ describe('serverHint', () => {
     ],
     ['a scheduled job', { job: job('scheduled', { scheduledAt: NOW + 3_600_000 }) }, 3_600_000],
     ['a queued job with a start time', { job: job('queued', { scheduledAt: NOW + 90_000 }) }, 90_000],
-    ['a running job ignores its old scheduledAt', { job: job('running', { scheduledAt: NOW + 90_000 }) }, null],
+    [
+      'a running job ignores its old scheduledAt',
+      { job: job('running', { scheduledAt: NOW + 90_000 }) },
+      null,
+    ],
     ['a job waiting for its next attempt', { job: job('retrying', { nextAttemptAt: NOW + 20_000 }) }, 20_000],
     ['a scheduled time in the past', { job: job('scheduled', { scheduledAt: NOW - 1000 }) }, null],
   ] as const)('%s', (_name, fields, expected) => {

@@ -50,13 +50,14 @@ export function requestJson<TSchema extends z.ZodType>(
   const exchange = ResultAsync.fromThrowable(
     async (): Promise<Exchange> => {
       try {
+        // Only defined options are passed: ky reads `headers: undefined` as "no headers" and drops the auth.
         const response = await client.ky(request.path, {
           method: request.method,
-          searchParams: request.searchParams as Record<string, string | number | boolean> | undefined,
-          json: request.json,
-          headers: request.headers,
-          signal: request.signal,
           timeout: Math.max(1, Math.min(client.timeoutMs, request.timeoutMs ?? Number.POSITIVE_INFINITY)),
+          ...(request.searchParams ? { searchParams: { ...request.searchParams } } : {}),
+          ...(request.json !== undefined ? { json: request.json } : {}),
+          ...(request.headers ? { headers: request.headers } : {}),
+          ...(request.signal ? { signal: request.signal } : {}),
           ...(request.retry === 'idempotent' ? { retry: client.idempotentRetry } : {}),
         });
         return { response, text: await response.text() };
