@@ -65,6 +65,28 @@ export {
   type RevorConfig,
 } from './provider-config';
 export { type RateLimitState, type ResponseHints, rateLimitWaitMs } from './response-hints';
+export {
+  type AdaptiveOptions,
+  DurationLearner,
+  proposeAdaptiveDelay,
+} from './tracker/duration-learner';
+export { createJobTracker, JobTracker } from './tracker/job-tracker';
+export { type RateBudget, TokenBucket } from './tracker/token-bucket';
+export {
+  parseTrackerSnapshot,
+  type TrackedJobState,
+  type TrackerSnapshot,
+  trackerSnapshotSchema,
+} from './tracker/tracker-snapshot';
+export type {
+  DrainSummary,
+  JobTrackerOptions,
+  SettledJob,
+  TrackerClock,
+  TrackerEvent,
+  TrackerStats,
+  TrackOptions,
+} from './tracker/tracker-types';
 export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions, waitForJob, watchJob } from './wait-for-job';
 export {
   createWaitHandle,

@@ -35,11 +35,17 @@ export interface NextDelayInput {
   readonly deadline: number | null;
   /** Uniform in [0, 1). */
   readonly random: () => number;
+  /**
+   * A wait proposed by a learned schedule (the tracker's), used instead of the backoff; the server's hints,
+   * the bounds and the deadline still apply.
+   */
+  readonly proposedDelayMs?: number;
 }
 
 /** Why a delay was chosen, for events and tests. */
 export type DelayReason =
   | 'backoff'
+  | 'learned'
   | 'retry_after'
   | 'rate_limit'
   | 'scheduled'
@@ -113,8 +119,11 @@ export function serverHint(
  */
 export function computeNextDelay(input: NextDelayInput): NextDelay {
   const { backoff, now, deadline } = input;
-  let delayMs = backoffDelay(input.attempt, backoff, input.random);
-  let reason: DelayReason = 'backoff';
+  let delayMs =
+    input.proposedDelayMs === undefined
+      ? backoffDelay(input.attempt, backoff, input.random)
+      : Math.min(input.proposedDelayMs, backoff.maxDelayMs);
+  let reason: DelayReason = input.proposedDelayMs === undefined ? 'backoff' : 'learned';
   const hint = serverHint(input);
   if (hint && hint.delayMs > delayMs) {
     delayMs = Math.round(hint.delayMs);

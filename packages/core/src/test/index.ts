@@ -102,3 +102,68 @@ function answer<TResult>(
   if (step.job) return okAsync(step.job);
   throw new Error('scripted step needs a job or an error');
 }
+
+/** A clock with timers that fire only when the test advances it: for the tracker's scheduler. */
+export interface ManualClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** Timers not yet fired. */
+  pendingTimers(): number;
+  /** Moves time forward by `ms`, firing due timers in order and letting promises settle after each. */
+  advance(ms: number): Promise<void>;
+  /** Advances in steps until `done()` is true or `limitMs` has passed; returns the time spent. */
+  runUntil(done: () => boolean, limitMs?: number): Promise<number>;
+}
+
+/** A manual clock starting at `start` (epoch ms). */
+export function createManualClock(start = Date.parse('2026-05-20T10:00:00.000Z')): ManualClock {
+  let current = start;
+  let sequence = 0;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  const flush = async () => {
+    for (let round = 0; round < 5; round += 1) await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  const clock: ManualClock = {
+    now: () => current,
+    setTimeout: (callback, ms) => {
+      sequence += 1;
+      timers.set(sequence, { at: current + Math.max(0, ms), callback });
+      return sequence;
+    },
+    clearTimeout: (handle) => {
+      timers.delete(handle as number);
+    },
+    pendingTimers: () => timers.size,
+    advance: async (ms) => {
+      const until = current + ms;
+      await flush();
+      for (;;) {
+        const due = [...timers.entries()]
+          .filter(([, timer]) => timer.at <= until)
+          .sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        current = Math.max(current, due[1].at);
+        due[1].callback();
+        await flush();
+      }
+      current = until;
+      await flush();
+    },
+    runUntil: async (done, limitMs = 24 * 3_600_000) => {
+      const started = current;
+      await flush();
+      while (!done() && current - started < limitMs) {
+        const next = [...timers.values()].reduce(
+          (soonest, timer) => Math.min(soonest, timer.at),
+          Number.POSITIVE_INFINITY,
+        );
+        if (!Number.isFinite(next)) break;
+        await clock.advance(Math.max(0, next - current));
+      }
+      return current - started;
+    },
+  };
+  return clock;
+}
