@@ -325,58 +325,6 @@ describe('submit', () => {
   });
 });
 
-describe('settings', () => {
-  it('reads the environment on the first request, not when the client is created', async () => {
-    const client = createOration();
-    vi.stubEnv('ORATION_API_KEY', KEY);
-    vi.stubEnv('ORATION_WORKSPACE_ID', 'ws-env');
-    vi.stubEnv('ORATION_TOKEN', '');
-    const scope = nock(ORIGIN, {
-      reqheaders: { 'x-api-key': KEY, 'x-workspace-id': 'ws-env' },
-      badheaders: ['authorization'],
-    })
-      .get(`/api/v2/jobs/${JOB_ID}`)
-      .reply(200, succeeded);
-    expect((await client.get(JOB_ID)).isOk()).toBe(true);
-    scope.done();
-  });
-
-  it.each([
-    ['no key', { apiKey: undefined }, 'oration.apiKey'],
-    ['no workspace', { workspaceSlug: undefined }, 'oration.workspaceSlug'],
-    ['a malformed base URL', { baseUrl: 'not a url' }, 'oration.baseUrl'],
-    ['http:// to a remote host', { baseUrl: 'http://www.oration.ai/api/v2' }, 'oration.baseUrl'],
-  ])('turns %s into a config error on every call, without throwing', async (_name, settings, field) => {
-    vi.stubEnv('ORATION_API_KEY', '');
-    vi.stubEnv('ORATION_WORKSPACE_SLUG', '');
-    vi.stubEnv('ORATION_WORKSPACE_ID', '');
-    const client = oration(settings);
-    const expected = { kind: 'config', provider: 'oration', field, retryable: false };
-    expect((await client.get(JOB_ID))._unsafeUnwrapErr()).toMatchObject(expected);
-    expect(
-      (await client.createCustomerBatch({ customers: [{ identifier: 'a' }] }))._unsafeUnwrapErr(),
-    ).toMatchObject(expected);
-    expect(
-      (await client.submit('customers-batch', { customers: [{ identifier: 'a' }] }))._unsafeUnwrapErr(),
-    ).toMatchObject(expected);
-  });
-
-  it('accepts http:// for a loopback host', async () => {
-    const scope = nock('http://127.0.0.1:4010').get(`/api/v2/jobs/${JOB_ID}`).reply(200, succeeded);
-    expect((await oration({ baseUrl: 'http://127.0.0.1:4010/api/v2' }).get(JOB_ID)).isOk()).toBe(true);
-    scope.done();
-  });
-
-  it('describes itself and checks ids of refs', () => {
-    const client = oration();
-    expect(client.provider).toBe('oration');
-    expect(client.pollingAdvice).toEqual({ defaultDelayMs: 2000, minDelayMs: 1000, maxDelayMs: 30000 });
-    expect(client.parseId(JOB_ID)._unsafeUnwrap()).toBe(JOB_ID);
-    expect(client.parseId('..')._unsafeUnwrapErr()).toMatchObject({ kind: 'config', field: 'ref' });
-    expect('cancel' in client).toBe(false);
-  });
-});
-
 describe('waitForJob against the client', () => {
   it('follows a job from queued through running to succeeded', async () => {
     const path = `/api/v2/jobs/${JOB_ID}`;
