@@ -331,7 +331,10 @@ export class JobTracker {
           bestReadyAt = readyAt;
         }
       }
-      if (!best) return this.#clearTimer();
+      if (!best) {
+        this.#clearTimer();
+        return;
+      }
       if (bestReadyAt > now || this.#inFlight >= maxInFlight) {
         if (bestReadyAt > now) this.#armTimer(bestReadyAt, now);
         return;
@@ -385,13 +388,17 @@ export class JobTracker {
     const now = this.#clock.now();
     if (result.isErr()) {
       const error = result.error;
-      if (!error.retryable) return this.#settle(entry, err(error));
+      if (!error.retryable) {
+        this.#settle(entry, err(error));
+        return;
+      }
       if (error.kind === 'rate_limited' && hints === null && error.retryAfterMs !== undefined) {
         entry.queue.bucket.pause(now + error.retryAfterMs, now);
       }
       entry.attempt += 1;
       this.#emit({ type: 'retry', ref: entry.ref, error });
-      return this.#reschedule(entry, error, hints);
+      this.#reschedule(entry, error, hints);
+      return;
     }
     const job = result.value;
     const previous = entry.lastJob;
@@ -421,7 +428,10 @@ export class JobTracker {
       entry.lastJob = job;
     }
     entry.lastSeenAt = now;
-    if (job.terminal) return this.#settle(entry, ok(job));
+    if (job.terminal) {
+      this.#settle(entry, ok(job));
+      return;
+    }
     this.#reschedule(entry, null, hints);
   }
 
@@ -439,7 +449,10 @@ export class JobTracker {
 
   #reschedule(entry: Entry, error: AsyncJobError | null, hints: ResponseHints | null): void {
     const now = this.#clock.now();
-    if (entry.finalCheck) return this.#settle(entry, err(pollTimeoutError(entry.provider, entry.lastJob)));
+    if (entry.finalCheck) {
+      this.#settle(entry, err(pollTimeoutError(entry.provider, entry.lastJob)));
+      return;
+    }
     const status = entry.lastJob?.status;
     const proposedDelayMs =
       this.#adaptive && status && LEARNABLE.has(status) && error === null
@@ -461,8 +474,10 @@ export class JobTracker {
       random: this.#random,
       ...(proposedDelayMs === undefined ? {} : { proposedDelayMs }),
     });
-    if (next.kind === 'stop')
-      return this.#settle(entry, err(pollTimeoutError(entry.provider, entry.lastJob)));
+    if (next.kind === 'stop') {
+      this.#settle(entry, err(pollTimeoutError(entry.provider, entry.lastJob)));
+      return;
+    }
     if (next.reason === 'final_check') entry.finalCheck = true;
     entry.dueAt = now + next.delayMs;
     entry.queue.heap.push(entry);
