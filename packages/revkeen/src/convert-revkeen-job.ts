@@ -133,10 +133,14 @@ function failureOf(
 }
 
 /**
- * Wire run → `AsyncJob`. The automation id comes from the request (the path that found the run), so the job's id
- * and ref always lead back to the same URL.
+ * Wire run → `AsyncJob`. The automation id (and, for a lookup, the run id) come from the request, so the job's id
+ * and ref are the ones the caller polls with and always lead back to the same URL.
  */
-export function convertRevkeenRun(run: RevkeenWireRun, automationId: string): AsyncJob<RevkeenResult> {
+export function convertRevkeenRun(
+  run: RevkeenWireRun,
+  automationId: string,
+  runId: string = run.id,
+): AsyncJob<RevkeenResult> {
   const approvals = (run.approvals ?? []).map(convertRevkeenApproval);
   const errorMessage = present(run.error_message);
   const status = mapRevkeenRunStatus(run.status, {
@@ -144,7 +148,7 @@ export function convertRevkeenRun(run: RevkeenWireRun, automationId: string): As
     errorMessage: errorMessage !== null,
     pendingApproval: approvals.some((approval) => isPendingApprovalStatus(approval.status)),
   });
-  const id = formatRevkeenRunId({ automationId, runId: run.id });
+  const id = formatRevkeenRunId({ automationId, runId });
   return createAsyncJob<RevkeenResult>({
     provider: 'revkeen',
     id,

@@ -1,12 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { loadFixture } from '@asyncjob/core/test';
-import { describe, expect, it } from 'vitest';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   revkeenApprovalListResponseSchema,
   revkeenCreateRunResponseSchema,
   revkeenRunListResponseSchema,
   revkeenRunResponseSchema,
 } from './revkeen-api';
+import { createRevkeen } from './revkeen-client';
 
 const fixture = (name: string) =>
   loadFixture<Record<string, unknown>>(import.meta.url, `__fixtures__/${name}`);
@@ -64,5 +66,92 @@ describe('wire schemas', () => {
     });
     expect(parsed.pagination).toMatchObject({ hasMore: undefined, total: undefined });
     expect(revkeenRunListResponseSchema.parse({ data: [], pagination: 'cursor' }).pagination).toBeUndefined();
+  });
+});
+
+describe('drift, through the client', () => {
+  const BASE = 'https://api.revkeen.com/v2';
+  const revkeen = () => createRevkeen({ apiKey: 'rk_live_drift', createRetry: { limit: 0 } });
+  const route = () => nock(BASE).get('/automations/a1/runs/r1');
+
+  beforeAll(() => {
+    nock.disableNetConnect();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+  });
+
+  it('ignores extra fields and keeps them in raw', async () => {
+    const scope = route().reply(200, {
+      data: { id: 'r1', status: 'running', shiny_new: [1] },
+      meta: { v: 2 },
+    });
+    const job = (await revkeen().get('a1/r1'))._unsafeUnwrap();
+    expect(job).toMatchObject({ status: 'running', raw: { shiny_new: [1] } });
+    scope.done();
+  });
+
+  it('accepts a run without its optional fields', async () => {
+    const scope = route().reply(200, { data: { id: 'r1', status: 'succeeded' } });
+    const job = (await revkeen().get('a1/r1'))._unsafeUnwrap();
+    expect(job).toMatchObject({ status: 'succeeded', createdAt: null, finishedAt: null });
+    expect(job.result).toEqual({
+      summary: null,
+      automationName: null,
+      triggerSource: null,
+      steps: [],
+      approvals: [],
+    });
+    scope.done();
+  });
+
+  it('maps an unknown status to unknown and keeps the word', async () => {
+    const scope = route().reply(200, { data: { id: 'r1', status: 'hibernating' } });
+    expect((await revkeen().get('a1/r1'))._unsafeUnwrap()).toMatchObject({
+      status: 'unknown',
+      rawStatus: 'hibernating',
+      terminal: false,
+    });
+    scope.done();
+  });
+
+  it('reports a missing required field as invalid_response (not retryable), with the issue', async () => {
+    const scope = route().reply(200, { data: { id: 'r1' } });
+    expect((await revkeen().get('a1/r1'))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'invalid_response',
+      retryable: false,
+      issues: [{ path: 'data.status' }],
+    });
+    scope.done();
+  });
+
+  it('reports an HTML 502 as server_error', async () => {
+    const scope = route().reply(502, '<html><body>Bad Gateway</body></html>', {
+      'content-type': 'text/html',
+    });
+    expect((await revkeen().get('a1/r1'))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'server_error',
+      retryable: true,
+      httpStatus: 502,
+    });
+    scope.done();
+  });
+
+  it('reports a 200 that is not JSON as a retryable invalid_response', async () => {
+    const scope = route().reply(200, '{"data": {"id": "r1", "sta', { 'content-type': 'application/json' });
+    expect((await revkeen().get('a1/r1'))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'invalid_response',
+      retryable: true,
+    });
+    scope.done();
+  });
+
+  it('reports a create answered with an empty body (documented, unexplained) as a retryable invalid_response', async () => {
+    const scope = nock(BASE).post('/automations/a1/runs').reply(202, '');
+    expect((await revkeen().runAutomation('a1'))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'invalid_response',
+      retryable: true,
+    });
+    scope.done();
   });
 });

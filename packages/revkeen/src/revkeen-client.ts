@@ -44,7 +44,7 @@ import {
   revkeenRunListResponseSchema,
   revkeenRunResponseSchema,
 } from './revkeen-api';
-import { readRevkeenError } from './revkeen-error';
+import { createRevkeenErrorReader } from './revkeen-error';
 import {
   type ResolvedRevkeenSettings,
   type RevkeenMode,
@@ -130,7 +130,7 @@ export function openRevkeenConnection(
     headers,
     secrets,
     timeoutMs: settings.timeoutMs,
-    readError: readRevkeenError,
+    readError: createRevkeenErrorReader(secrets),
     ...(settings.fetch ? { fetch: settings.fetch } : {}),
     ...(settings.createRetry ? { createRetry: settings.createRetry } : {}),
   }).map((http) => ({ http, mode: settings.mode }));
@@ -179,7 +179,7 @@ export function buildRevkeenClient(connect: () => Result<RevkeenConnection, Requ
             path,
             schema: revkeenRunResponseSchema,
             ...request(options),
-          }).map((response) => convertRevkeenRun(response.data.data, ids.automationId)),
+          }).map((response) => convertRevkeenRun(response.data.data, ids.automationId, ids.runId)),
         ),
     );
 

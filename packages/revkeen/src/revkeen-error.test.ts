@@ -1,6 +1,18 @@
 import { loadFixture } from '@asyncjob/core/test';
-import { describe, expect, it } from 'vitest';
-import { readRevkeenError } from './revkeen-error';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRevkeen } from './revkeen-client';
+import { createRevkeenErrorReader, readRevkeenError } from './revkeen-error';
+
+const BASE = 'https://api.revkeen.com/v2';
+const KEY = 'rk_live_FAKE-KEY-errors-91c4';
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+});
 
 describe('readRevkeenError', () => {
   it('reads the documented envelope, naming the bad parameter in the message', () => {
@@ -74,4 +86,128 @@ describe('readRevkeenError', () => {
       expect(readRevkeenError(body)).toEqual({});
     },
   );
+});
+
+describe('createRevkeenErrorReader', () => {
+  it('takes the secrets out of every field, the request id included', () => {
+    const read = createRevkeenErrorReader([KEY]);
+    expect(read({ error: { code: `c_${KEY}`, message: `bad ${KEY}`, request_id: KEY } })).toEqual({
+      code: 'c_[redacted]',
+      message: 'bad [redacted]',
+      requestId: '[redacted]',
+    });
+  });
+});
+
+const envelope = (type: string, code: string, message: string) => ({ error: { type, code, message } });
+
+describe('documented errors → kinds (through the client)', () => {
+  it.each([
+    [
+      400,
+      loadFixture(import.meta.url, '__fixtures__/revkeen-error-400-validation.json'),
+      {},
+      'invalid_request',
+      false,
+      'validation_error',
+    ],
+    [
+      401,
+      envelope('authentication_error', 'authentication_failed', 'Authentication failed'),
+      {},
+      'unauthorized',
+      false,
+      'authentication_failed',
+    ],
+    [
+      401,
+      envelope('authentication_error', 'invalid_api_key', 'Invalid API key'),
+      {},
+      'unauthorized',
+      false,
+      'invalid_api_key',
+    ],
+    [
+      401,
+      envelope('authentication_error', 'expired_api_key', 'API key expired'),
+      {},
+      'unauthorized',
+      false,
+      'expired_api_key',
+    ],
+    [
+      403,
+      envelope('permission_error', 'insufficient_permissions', 'Missing scope automations:write'),
+      {},
+      'forbidden',
+      false,
+      'insufficient_permissions',
+    ],
+    [403, envelope('permission_error', 'forbidden', 'Forbidden'), {}, 'forbidden', false, 'forbidden'],
+    [
+      404,
+      envelope('invalid_request_error', 'resource_missing', 'No such automation'),
+      {},
+      'not_found',
+      false,
+      'resource_missing',
+    ],
+    [
+      404,
+      envelope('invalid_request_error', 'resource_not_found', 'Not found'),
+      {},
+      'not_found',
+      false,
+      'resource_not_found',
+    ],
+    [
+      409,
+      envelope('idempotency_error', 'idempotency_conflict', 'Key reused with another body'),
+      {},
+      'conflict',
+      false,
+      'idempotency_conflict',
+    ],
+    [
+      409,
+      envelope('idempotency_error', 'idempotency_in_progress', 'Still processing'),
+      {},
+      'conflict',
+      true,
+      'idempotency_in_progress',
+    ],
+    [
+      422,
+      loadFixture(import.meta.url, '__fixtures__/revkeen-error-flat.json'),
+      {},
+      'invalid_request',
+      false,
+      undefined,
+    ],
+    [
+      429,
+      envelope('rate_limit_error', 'rate_limited', 'Too many requests'),
+      { 'retry-after': '30' },
+      'rate_limited',
+      true,
+      'rate_limited',
+    ],
+    [
+      500,
+      loadFixture(import.meta.url, '__fixtures__/revkeen-error-message.json'),
+      {},
+      'server_error',
+      true,
+      undefined,
+    ],
+  ] as const)('HTTP %i %j → %s (retryable %s)', async (status, body, headers, kind, retryable, code) => {
+    const scope = nock(BASE).post('/automations/a1/runs').reply(status, body, headers);
+    const revkeen = createRevkeen({ apiKey: KEY, createRetry: { limit: 0 } });
+    const error = (await revkeen.runAutomation('a1', {}, { idempotencyKey: 'k1' }))._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind, retryable, httpStatus: status, provider: 'revkeen' });
+    expect(error.code).toBe(code);
+    if (status === 400) expect(error.message).toContain('customer.email');
+    if (status === 429) expect(error.retryAfterMs).toBe(30_000);
+    scope.done();
+  });
 });

@@ -1,4 +1,4 @@
-import type { VendorErrorInfo } from '@asyncjob/core/http';
+import { type ReadVendorError, redactSecrets, type VendorErrorInfo } from '@asyncjob/core/http';
 import { z } from 'zod';
 
 // A field of the wrong type is dropped (`.catch`) rather than losing the rest of the body.
@@ -76,5 +76,23 @@ function compact(info: {
         }
       : {}),
     ...(info.requestId ? { requestId: info.requestId } : {}),
+  };
+}
+
+/**
+ * The reader the HTTP client uses: `readRevkeenError` with the secrets taken out of every field. The shared
+ * classifier redacts the message and code itself, but a vendor (or a proxy) echoing a header into `request_id`
+ * would otherwise carry the key into the error.
+ */
+export function createRevkeenErrorReader(secrets: readonly string[]): ReadVendorError {
+  return (body) => {
+    const info = readRevkeenError(body);
+    const redact = (value: string | undefined) =>
+      value === undefined ? undefined : redactSecrets(value, secrets);
+    return compact({
+      code: redact(info.code),
+      message: redact(info.message),
+      requestId: redact(info.requestId),
+    });
   };
 }
