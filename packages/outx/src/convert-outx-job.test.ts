@@ -106,8 +106,35 @@ describe('convertOutxJob', () => {
   });
 
   it('reads a connection request without a task_type as an action from its echoed input', () => {
-    const job = convertOutxJob(statusFixture('outx-get-task-status-connection-request-completed.json'));
-    expect(job).toMatchObject({ status: 'succeeded', result: { sent: true }, failure: null });
+    const response = statusFixture('outx-get-task-status-connection-request-completed.json');
+    const id = '9b2f1c3e-4d5a-4e6f-8a7b-1c2d3e4f5a6b';
+    const expected: AsyncJob<OutxResult> = {
+      ref: `outx:${id}`,
+      provider: 'outx',
+      id,
+      status: 'succeeded',
+      rawStatus: 'completed',
+      terminal: true,
+      result: { sent: true },
+      failure: null,
+      ...noDates,
+      raw: response,
+    };
+    expect(convertOutxJob(response)).toEqual(expected);
+  });
+
+  it('keeps a confirmed action succeeded even when its output also carries an error text', () => {
+    const job = convertOutxJob(
+      task({
+        status: 'completed',
+        task_input: { task_type: 'agent_send_message', recipient_urn: 'urn:li:person:1', message: 'Hi' },
+        task_output: { sent: true, error: 'read receipt unavailable' },
+      }),
+    );
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      result: { sent: true, error: 'read receipt unavailable' },
+    });
   });
 
   it.each([

@@ -69,14 +69,19 @@ export function isActionTask(task: OutxTask): boolean {
  * OutX has no failed status and does not document how a failure inside the extension is reported
  * (https://www.outx.ai/docs/linkedin-api/send-message only says that messaging a non-connection "will result in a
  * task failure"). A completed task is therefore read as failed when its output carries an error text, when an
- * action task's output lacks `sent: true`, or when there is no output at all.
+ * action task's output lacks `sent: true`, or when there is no output at all. An action confirmed with
+ * `sent: true` always succeeds. Failures are not retryable: OutX does not say a new task would fare better, and
+ * an unconfirmed action may still have happened.
  */
 function findTaskFailure(task: OutxTask): JobFailure | null {
   const output = task.task_output;
+  const action = isActionTask(task);
+  // A confirmed action happened, whatever else the output says: calling it failed could make a caller send a
+  // second message or invitation.
+  if (action && isRecord(output) && output.sent === true) return null;
   const vendorText = readErrorText(output);
   if (vendorText) return { code: 'task_failed', message: vendorText, retryable: false };
-  if (isActionTask(task)) {
-    if (isRecord(output) && output.sent === true) return null;
+  if (action) {
     return {
       code: 'action_not_confirmed',
       message: `OutX completed the ${describeTask(task)} task without confirming the action (no "sent: true").`,

@@ -43,6 +43,8 @@ type OutxJobResult = ResultAsync<AsyncJob<OutxResult>, AsyncJobError>;
 export interface OutxClient extends AsyncJobClient<OutxResult> {
   readonly provider: 'outx';
   readonly operations: readonly OutxOperation[];
+  /** Creates a task from untyped input (the CLI's `submit`), validated against the operation's schema first. */
+  submit(operation: OutxOperation | (string & {}), input: unknown, options?: SubmitOptions): OutxJobResult;
   /** Reads a profile by its slug (`POST /fetch-profile`). */
   fetchProfile(input: OutxFetchProfileInput, options?: SubmitOptions): OutxJobResult;
   /** Reads one page of the sending account's connections (`POST /fetch-connections`). */
