@@ -1,0 +1,21 @@
+import { configError, type ProviderConfig, type ProviderFactory } from '@asyncjob/core';
+import { err } from 'neverthrow';
+import { connectRevor, createRevor } from './revor-client';
+import { parseRevorSettings, type RevorAuthScheme, type RevorSettings } from './revor-settings';
+
+/**
+ * Builds a Revor client from a registry config (`{ provider: 'revor', apiKey, … }`). Unlike `createRevor`, it
+ * checks the key and base URL at once, so a bad config fails when the registry is built, not on the first poll.
+ */
+export const revorFactory: ProviderFactory = (config: ProviderConfig) => {
+  if (config.provider !== 'revor') {
+    return err(configError(`revorFactory cannot build a "${config.provider}" client.`, 'provider', 'revor'));
+  }
+  const { apiKey, baseUrl, timeoutMs, headers, fetch } = config;
+  // The registry validated `authScheme` with core's Revor schema; parseRevorSettings checks it again.
+  const { authScheme } = config as { authScheme?: RevorAuthScheme };
+  const settings: RevorSettings = { apiKey, baseUrl, timeoutMs, headers, fetch, authScheme };
+  return parseRevorSettings(settings)
+    .andThen((parsed) => connectRevor(parsed))
+    .map(() => createRevor(settings));
+};
