@@ -33,6 +33,7 @@ export {
   type RequestError,
   type ResponseIssue,
 } from './async-job-error';
+export { type AsyncJobJson, jobFromJson, jobToJson } from './async-job-json';
 export { configFromEnv, ENVIRONMENT_VARIABLES, type Environment } from './config-from-env';
 export { type Delay, type LinkedSignal, linkSignal, MAX_TIMER_DELAY_MS, timerDelay } from './delay';
 export { formatJobRef, type ParsedJobRef, parseJobRef } from './job-ref';
@@ -65,6 +66,8 @@ export {
   type RevorConfig,
 } from './provider-config';
 export { type RateLimitState, type ResponseHints, rateLimitWaitMs } from './response-hints';
+export type { JobStore, StoredJob, StoredOutcome } from './store/job-store';
+export { MemoryStore } from './store/memory-store';
 export {
   type AdaptiveOptions,
   DurationLearner,

@@ -1,10 +1,12 @@
-import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
 import { type AsyncJob, createAsyncJob, type JobStatus, type ProviderName } from '../async-job';
 import type { AsyncJobClient } from '../async-job-client';
 import { type AsyncJobError, abortedError, asyncJobError, pollTimeoutError } from '../async-job-error';
+import { jobToJson } from '../async-job-json';
 import type { JobRegistry } from '../job-registry';
 import { type BackoffOptions, computeNextDelay, resolveBackoff } from '../next-delay';
 import { type ResponseHints, rateLimitWaitMs } from '../response-hints';
+import type { JobStore, StoredOutcome } from '../store/job-store';
 import { type AdaptiveOptions, DurationLearner, proposeAdaptiveDelay } from './duration-learner';
 import { MinHeap } from './min-heap';
 import { TokenBucket } from './token-bucket';
@@ -40,6 +42,8 @@ interface Entry {
   lastSeenAt: number;
   finalCheck: boolean;
   removed: boolean;
+  /** False when the store refused the job: it is tracked in memory, and settles without the store. */
+  recorded: boolean;
 }
 
 /** One vendor key: its budget and its jobs ordered by next check. */
@@ -74,6 +78,10 @@ export class JobTracker {
   #timer: unknown = null;
   #timerAt = Number.POSITIVE_INFINITY;
   #inFlight = 0;
+  /** Settles waiting for the store before their handlers run. */
+  #settling = 0;
+  /** Store writes, in order: a job's put before its updates, its updates before its outcome. */
+  #writes: Promise<unknown> = Promise.resolve();
   #served = 0;
   #counts = { requests: 0, rateLimited: 0, settled: 0, succeeded: 0, failed: 0, cancelled: 0, errors: 0 };
 
@@ -101,9 +109,32 @@ export class JobTracker {
    * scheduled one is not checked before its time). Tracking a ref twice keeps the first.
    */
   track(target: string | AsyncJob, options: TrackOptions = {}): Result<string, AsyncJobError> {
+    return this.#track(target, options).map(({ ref }) => ref);
+  }
+
+  /**
+   * Creates a job and tracks it, recording it in the store before the created job is handed back: a crash
+   * right after a create cannot lose the job.
+   */
+  trackCreated(
+    create: ResultAsync<AsyncJob, AsyncJobError>,
+    options: TrackOptions = {},
+  ): ResultAsync<AsyncJob, AsyncJobError> {
+    return create.andThen((job) =>
+      this.#track(job, options).match(
+        ({ recorded }) => ResultAsync.fromSafePromise(recorded).map(() => job),
+        (error) => errAsync<AsyncJob, AsyncJobError>(error),
+      ),
+    );
+  }
+
+  #track(
+    target: string | AsyncJob,
+    options: TrackOptions,
+  ): Result<{ ref: string; recorded: Promise<void> }, AsyncJobError> {
     if (this.#controller.signal.aborted) return err(abortedError());
     const ref = typeof target === 'string' ? target : target.ref;
-    if (this.#entries.has(ref)) return ok(ref);
+    if (this.#entries.has(ref)) return ok({ ref, recorded: Promise.resolve() });
     const resolved = this.#registry.resolve(ref);
     if (resolved.isErr()) return err(resolved.error);
     const now = this.#clock.now();
@@ -129,18 +160,27 @@ export class JobTracker {
         lastJob: job,
       },
     );
-    if (job?.terminal) {
-      this.#settle(entry, ok(job));
-      return ok(ref);
+    const start = () => {
+      if (entry.removed || this.#controller.signal.aborted) return;
+      if (job?.terminal) {
+        this.#settle(entry, ok(job));
+        return;
+      }
+      if (job) {
+        this.#emit({ type: 'change', job, previous: null });
+        this.#reschedule(entry, null, null);
+      } else {
+        entry.queue.heap.push(entry);
+      }
+      this.#pump();
+    };
+    // With a store, a job is recorded before its first check; without one, tracking starts at once.
+    if (!this.#options.store) {
+      start();
+      return ok({ ref, recorded: Promise.resolve() });
     }
-    if (job) {
-      this.#emit({ type: 'change', job, previous: null });
-      this.#reschedule(entry, null, null);
-    } else {
-      entry.queue.heap.push(entry);
-    }
-    this.#pump();
-    return ok(ref);
+    const recorded = this.#record(entry).then(start);
+    return ok({ ref, recorded });
   }
 
   /** Stops tracking a ref without settling it; false when it was not tracked. */
@@ -172,7 +212,7 @@ export class JobTracker {
           yield next;
           continue;
         }
-        if (this.#entries.size === 0 || this.#controller.signal.aborted) return;
+        if ((this.#entries.size === 0 && this.#settling === 0) || this.#controller.signal.aborted) return;
         await new Promise<void>((resolve) => this.#wakers.add(resolve));
       }
     } finally {
@@ -183,7 +223,7 @@ export class JobTracker {
   /** Resolves when every tracked job has settled (Err `aborted` if the tracker is aborted first). */
   drain(): ResultAsync<DrainSummary, AsyncJobError> {
     if (this.#controller.signal.aborted) return new ResultAsync(Promise.resolve(err(abortedError())));
-    if (this.#entries.size === 0) return new ResultAsync(Promise.resolve(ok(this.#summary())));
+    if (this.#entries.size === 0 && this.#settling === 0) return okAsync(this.#summary());
     return new ResultAsync(new Promise((resolve) => this.#drainWaiters.add(resolve)));
   }
 
@@ -212,19 +252,7 @@ export class JobTracker {
 
   /** The whole tracked set and what was learned, as versioned JSON-ready data. */
   snapshot(): TrackerSnapshot {
-    const jobs: TrackedJobState[] = [...this.#entries.values()].map((entry) => ({
-      ref: entry.ref,
-      operation: entry.operation,
-      status: entry.lastJob?.status ?? null,
-      rawStatus: entry.lastJob?.rawStatus ?? null,
-      trackedAt: entry.trackedAt,
-      deadline: entry.deadline,
-      dueAt: entry.dueAt,
-      phaseSince: entry.phaseSince,
-      attempt: entry.attempt,
-      scheduledAt: entry.lastJob?.scheduledAt?.getTime() ?? null,
-      nextAttemptAt: entry.lastJob?.nextAttemptAt?.getTime() ?? null,
-    }));
+    const jobs = [...this.#entries.values()].map((entry) => this.#stateOf(entry));
     return { version: 1, takenAt: this.#clock.now(), jobs, learned: this.#learner.export() };
   }
 
@@ -232,12 +260,28 @@ export class JobTracker {
   restore(input: unknown): Result<number, AsyncJobError> {
     const parsed = parseTrackerSnapshot(input);
     if (parsed.isErr()) return err(parsed.error);
-    const resolvedAll = parsed.value.jobs.map((state) =>
+    this.#learner.import(parsed.value.learned);
+    return this.#restoreStates(parsed.value.jobs, true);
+  }
+
+  /** Continues every unsettled job recorded in the store (after a restart); returns how many. */
+  resume(): ResultAsync<number, AsyncJobError> {
+    const store = this.#options.store;
+    if (!store) return okAsync(0);
+    return store.listUnsettled().andThen((jobs) =>
+      this.#restoreStates(
+        jobs.map((job) => job.state),
+        false,
+      ),
+    );
+  }
+
+  #restoreStates(states: readonly TrackedJobState[], record: boolean): Result<number, AsyncJobError> {
+    const resolvedAll = states.map((state) =>
       this.#registry.resolve(state.ref).map((resolved) => ({ state, resolved })),
     );
     const failed = resolvedAll.find((result) => result.isErr());
     if (failed?.isErr()) return err(failed.error);
-    this.#learner.import(parsed.value.learned);
     let added = 0;
     for (const result of resolvedAll) {
       if (result.isErr()) continue;
@@ -259,11 +303,61 @@ export class JobTracker {
         ...state,
         lastJob,
       });
-      entry.queue.heap.push(entry);
       added += 1;
+      if (record && this.#options.store) {
+        void this.#record(entry).then(() => {
+          if (!entry.removed) entry.queue.heap.push(entry);
+          this.#pump();
+        });
+      } else {
+        entry.queue.heap.push(entry);
+      }
     }
     this.#pump();
     return ok(added);
+  }
+
+  #stateOf(entry: Entry): TrackedJobState {
+    return {
+      ref: entry.ref,
+      operation: entry.operation,
+      status: entry.lastJob?.status ?? null,
+      rawStatus: entry.lastJob?.rawStatus ?? null,
+      trackedAt: entry.trackedAt,
+      deadline: entry.deadline,
+      dueAt: entry.dueAt,
+      phaseSince: entry.phaseSince,
+      attempt: entry.attempt,
+      scheduledAt: entry.lastJob?.scheduledAt?.getTime() ?? null,
+      nextAttemptAt: entry.lastJob?.nextAttemptAt?.getTime() ?? null,
+    };
+  }
+
+  /** Appends a store write to the queue, so writes land in the order they were made. */
+  #write<T>(
+    operation: (store: JobStore) => ResultAsync<T, AsyncJobError>,
+  ): Promise<Result<T, AsyncJobError> | null> {
+    const store = this.#options.store;
+    if (!store) return Promise.resolve(null);
+    const next = this.#writes.then(() => operation(store));
+    this.#writes = next;
+    return next;
+  }
+
+  #record(entry: Entry): Promise<void> {
+    return this.#write((store) => store.put(this.#stateOf(entry))).then((result) => {
+      if (result?.isErr()) {
+        entry.recorded = false;
+        this.#emit({ type: 'store_error', ref: entry.ref, error: result.error });
+      }
+    });
+  }
+
+  #persist(entry: Entry): void {
+    if (!entry.recorded) return;
+    void this.#write((store) => store.update(this.#stateOf(entry))).then((result) => {
+      if (result?.isErr()) this.#emit({ type: 'store_error', ref: entry.ref, error: result.error });
+    });
   }
 
   #newEntry(
@@ -284,6 +378,7 @@ export class JobTracker {
       lastSeenAt: state.trackedAt,
       finalCheck: false,
       removed: false,
+      recorded: true,
     };
     this.#entries.set(ref, entry);
     return entry;
@@ -402,7 +497,8 @@ export class JobTracker {
     }
     const job = result.value;
     const previous = entry.lastJob;
-    if (previous === null || previous.status !== job.status) {
+    const statusChanged = previous === null || previous.status !== job.status;
+    if (statusChanged) {
       if (previous && LEARNABLE.has(previous.status)) {
         const endedAt = (now + entry.lastSeenAt) / 2;
         this.#learner.record(
@@ -433,6 +529,7 @@ export class JobTracker {
       return;
     }
     this.#reschedule(entry, null, hints);
+    if (statusChanged) this.#persist(entry);
   }
 
   /** The vendor's own timestamps when it gives them; the middle of the observed window otherwise. */
@@ -486,19 +583,36 @@ export class JobTracker {
   #settle(entry: Entry, result: Result<AsyncJob, AsyncJobError>): void {
     entry.removed = true;
     this.#entries.delete(entry.ref);
-    this.#counts.settled += 1;
-    if (result.isErr()) this.#counts.errors += 1;
-    else if (result.value.status === 'succeeded') this.#counts.succeeded += 1;
-    else if (result.value.status === 'failed') this.#counts.failed += 1;
-    else this.#counts.cancelled += 1;
     const settled: SettledJob = {
       ref: entry.ref,
       provider: entry.provider,
       operation: entry.operation,
       result,
     };
-    this.#emit({ type: 'settled', settled });
-    this.#resolveDrainsIfIdle();
+    const finish = (runHandlers: boolean) => {
+      this.#counts.settled += 1;
+      if (result.isErr()) this.#counts.errors += 1;
+      else if (result.value.status === 'succeeded') this.#counts.succeeded += 1;
+      else if (result.value.status === 'failed') this.#counts.failed += 1;
+      else this.#counts.cancelled += 1;
+      if (runHandlers) this.#emit({ type: 'settled', settled });
+      this.#resolveDrainsIfIdle();
+    };
+    if (!this.#options.store || !entry.recorded) {
+      finish(true);
+      return;
+    }
+    // The outcome is on disk before any handler runs; a job another process settled first runs none here.
+    const outcome: StoredOutcome = result.isOk()
+      ? { type: 'job', job: jobToJson(result.value, { raw: true }) }
+      : { type: 'error', error: result.error };
+    const settledAt = this.#clock.now();
+    this.#settling += 1;
+    void this.#write((store) => store.markSettled(entry.ref, outcome, settledAt)).then((written) => {
+      this.#settling -= 1;
+      if (written?.isErr()) this.#emit({ type: 'store_error', ref: entry.ref, error: written.error });
+      finish(written?.isOk() ? written.value : true);
+    });
   }
 
   #wake(): void {
@@ -508,7 +622,7 @@ export class JobTracker {
 
   #resolveDrainsIfIdle(): void {
     this.#wake();
-    if (this.#entries.size > 0) return;
+    if (this.#entries.size > 0 || this.#settling > 0) return;
     const summary = this.#summary();
     for (const waiter of this.#drainWaiters) waiter(ok(summary));
     this.#drainWaiters.clear();

@@ -2,6 +2,7 @@ import type { Result } from 'neverthrow';
 import type { AsyncJob, JobStatus, ProviderName } from '../async-job';
 import type { AsyncJobError } from '../async-job-error';
 import type { BackoffOptions } from '../next-delay';
+import type { JobStore } from '../store/job-store';
 import type { AdaptiveOptions } from './duration-learner';
 import type { RateBudget } from './token-bucket';
 
@@ -19,7 +20,9 @@ export type TrackerEvent =
   | { readonly type: 'change'; readonly job: AsyncJob; readonly previous: JobStatus | null }
   | { readonly type: 'unknown_status'; readonly job: AsyncJob }
   | { readonly type: 'retry'; readonly ref: string; readonly error: AsyncJobError }
-  | { readonly type: 'settled'; readonly settled: SettledJob };
+  | { readonly type: 'settled'; readonly settled: SettledJob }
+  /** The store refused a write; the job goes on in memory and nothing is dropped. */
+  | { readonly type: 'store_error'; readonly ref: string; readonly error: AsyncJobError };
 
 /** Options of one tracked job. */
 export interface TrackOptions {
@@ -52,6 +55,11 @@ export interface JobTrackerOptions {
   /** Durations learned earlier (a snapshot's `learned`), to start warm. */
   readonly learned?: Readonly<Record<string, readonly number[]>>;
   readonly clock?: TrackerClock;
+  /**
+   * Where tracked jobs are recorded: each job before its first check, each status change, and each outcome
+   * before its settle handlers run. `resume()` continues the unsettled ones after a restart.
+   */
+  readonly store?: JobStore;
   /** @default Math.random */
   readonly random?: () => number;
   readonly onChange?: (job: AsyncJob, previous: JobStatus | null) => void;
