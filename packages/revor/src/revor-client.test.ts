@@ -331,6 +331,29 @@ describe('creates', () => {
   });
 });
 
+describe('request limits', () => {
+  it('reports a lookup slower than timeoutMs as a retryable request_timeout', async () => {
+    const scope = nock(ORIGIN)
+      .get('/api/v1/outreach/jobs/job_uuid')
+      .delay(500)
+      .reply(200, fixture('revor-jobs-running.json'));
+    expect((await revor({ timeoutMs: 50 }).get('job_uuid'))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'request_timeout',
+      retryable: true,
+    });
+    scope.done();
+  });
+
+  it('reports an aborted lookup as aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect((await revor().get('job_uuid', { signal: controller.signal }))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'aborted',
+      retryable: false,
+    });
+  });
+});
+
 describe('listAccounts', () => {
   it('sends the filter as Revor query parameters and returns camelCase accounts', async () => {
     const scope = nock(ORIGIN)

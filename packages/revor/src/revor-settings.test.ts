@@ -1,8 +1,10 @@
+import type { RevorConfig } from '@asyncjob/core';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_REVOR_BASE_URLS,
   type ParsedRevorSettings,
   parseRevorSettings,
+  type RevorSettings,
   readEnvironment,
   resolveRevorConnection,
 } from './revor-settings';
@@ -17,7 +19,9 @@ describe('parseRevorSettings', () => {
   });
 
   it('accepts a RevorConfig as is', () => {
-    const config = { provider: 'revor', apiKey: KEY, authScheme: 'x-api-key', timeoutMs: 5000 };
+    const config: RevorConfig = { provider: 'revor', apiKey: KEY, authScheme: 'x-api-key', timeoutMs: 5000 };
+    const settings: RevorSettings = config;
+    expect(settings).toBe(config);
     expect(parsed(config)).toEqual({ ...config, apiVersion: 'v1' });
   });
 
