@@ -6,7 +6,7 @@ import { z } from 'zod';
 /** The operations `submit` accepts. */
 export const REVKEEN_OPERATIONS = ['run'] as const;
 
-/** An operation name `submit` accepts; the union stays open for operations added later. */
+/** An operation name `submit` accepts (`submit` itself takes any string and refuses unknown ones). */
 export type RevkeenOperation = (typeof REVKEEN_OPERATIONS)[number];
 
 /** Input of `runAutomation`. */

@@ -8,8 +8,8 @@ import {
   type RequestOptions,
   type SubmitOptions,
 } from '@asyncjob/core';
-import { createHttpClient, type HttpClient, requestJson } from '@asyncjob/core/http';
-import { errAsync, ok, type Result, type ResultAsync } from 'neverthrow';
+import { requestJson } from '@asyncjob/core/http';
+import { err, ok, type Result, type ResultAsync, safeTry } from 'neverthrow';
 import {
   convertRevkeenApproval,
   convertRevkeenApprovalDecision,
@@ -44,9 +44,9 @@ import {
   revkeenRunListResponseSchema,
   revkeenRunResponseSchema,
 } from './revkeen-api';
-import { createRevkeenErrorReader } from './revkeen-error';
 import {
-  type ResolvedRevkeenSettings,
+  openRevkeenConnection,
+  type RevkeenConnection,
   type RevkeenMode,
   type RevkeenSettings,
   resolveRevkeenSettings,
@@ -92,49 +92,12 @@ export interface RevkeenClient extends AsyncJobClient<RevkeenResult> {
   ): ResultAsync<RevkeenApproval, AsyncJobError>;
 }
 
-/** What a client needs once its settings are valid. */
-export interface RevkeenConnection {
-  readonly http: HttpClient;
-  readonly mode: RevkeenMode;
-}
-
 /**
  * The vendor gives no polling interval for runs (https://docs.revkeen.com/docs/api-reference/automations_runs_get);
  * 2 s growing to 30 s stays far below the 100/min staging limit. A run awaiting approval may sit for hours: the
  * caller's poll deadline bounds it.
  */
 const REVKEEN_POLLING_ADVICE: PollingAdvice = { defaultDelayMs: 2000, minDelayMs: 1000, maxDelayMs: 30_000 };
-
-// Headers whose values are credentials too: kept out of errors like the key.
-const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
-
-/** Builds the HTTP client of valid settings; a malformed or insecure base URL is a `config` error. */
-export function openRevkeenConnection(
-  settings: ResolvedRevkeenSettings,
-): Result<RevkeenConnection, RequestError> {
-  const custom = Object.entries(settings.headers);
-  // The key always travels as `x-api-key` (the overview warns against `Authorization: Bearer` with an API key).
-  const headers: Record<string, string> = {
-    ...Object.fromEntries(custom.filter(([name]) => name.toLowerCase() !== 'x-api-key')),
-    'x-api-key': settings.apiKey,
-    ...(settings.apiVersion ? { 'revkeen-version': settings.apiVersion } : {}),
-  };
-  const secrets = [
-    settings.apiKey,
-    ...custom.filter(([name]) => SENSITIVE_HEADERS.has(name.toLowerCase())).map(([, value]) => value),
-  ];
-  return createHttpClient({
-    provider: 'revkeen',
-    baseUrl: settings.baseUrl,
-    baseUrlField: settings.baseUrlField,
-    headers,
-    secrets,
-    timeoutMs: settings.timeoutMs,
-    readError: createRevkeenErrorReader(secrets),
-    ...(settings.fetch ? { fetch: settings.fetch } : {}),
-    ...(settings.createRetry ? { createRetry: settings.createRetry } : {}),
-  }).map((http) => ({ http, mode: settings.mode }));
-}
 
 /**
  * Creates a RevKeen client. It never throws: bad settings (no key, a bad URL) make every call return a `config`
@@ -156,119 +119,110 @@ export function createRevkeen(settings: RevkeenSettings = {}): RevkeenClient {
 
 /** The client over a connection that may be missing (bad settings): each call checks it first. */
 export function buildRevkeenClient(connect: () => Result<RevkeenConnection, RequestError>): RevkeenClient {
-  const withHttp = <T>(
-    call: (http: HttpClient) => ResultAsync<T, AsyncJobError>,
-  ): ResultAsync<T, AsyncJobError> =>
-    connect().match(
-      (opened) => call(opened.http),
-      (error) => errAsync(error),
-    );
   const request = (options: RequestOptions) => ({
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.onResponse ? { onResponse: options.onResponse } : {}),
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+    onResponse: options.onResponse,
   });
 
   const get: RevkeenClient['get'] = (id, options = {}) =>
-    withHttp((http) =>
-      parseRevkeenRunId(id)
-        .andThen((ids) => revkeenRunPath(ids).map((path) => ({ ids, path })))
-        .asyncAndThen(({ ids, path }) =>
-          requestJson(http, {
-            method: 'get',
-            path,
-            schema: revkeenRunResponseSchema,
-            ...request(options),
-          }).map((response) => convertRevkeenRun(response.data.data, ids.automationId, ids.runId)),
-        ),
-    );
+    safeTry(async function* () {
+      const { http } = yield* connect();
+      const ids = yield* parseRevkeenRunId(id);
+      const path = yield* revkeenRunPath(ids);
+      const response = yield* requestJson(http, {
+        method: 'get',
+        path,
+        schema: revkeenRunResponseSchema,
+        ...request(options),
+      });
+      return ok(convertRevkeenRun(response.data.data, ids.automationId, ids.runId));
+    });
 
   const runAutomation: RevkeenClient['runAutomation'] = (automationId, input, options = {}) =>
-    withHttp((http) =>
-      encodeRevkeenId(automationId, 'automationId')
-        .andThen((encoded) =>
-          toRevkeenRunRequest(input).andThen((json) =>
-            revkeenIdempotencyKey(options.idempotencyKey).map((key) => ({ encoded, json, key })),
-          ),
-        )
-        .asyncAndThen(({ encoded, json, key }) =>
-          requestJson(http, {
-            method: 'post',
-            path: `automations/${encoded}/runs`,
-            json,
-            headers: { 'idempotency-key': key },
-            // ky resends the same request, so every attempt carries the same key and the vendor queues one run.
-            retry: 'idempotent',
-            schema: revkeenCreateRunResponseSchema,
-            ...request(options),
-          }).map((response) => convertRevkeenCreatedRun(response.data.data, automationId)),
-        ),
-    );
+    safeTry(async function* () {
+      const { http } = yield* connect();
+      const encoded = yield* encodeRevkeenId(automationId, 'automationId');
+      const json = yield* toRevkeenRunRequest(input);
+      const key = yield* revkeenIdempotencyKey(options.idempotencyKey);
+      const response = yield* requestJson(http, {
+        method: 'post',
+        path: `automations/${encoded}/runs`,
+        json,
+        headers: { 'idempotency-key': key },
+        // ky resends the same request, so every attempt carries the same key and the vendor queues one run.
+        retry: 'idempotent',
+        schema: revkeenCreateRunResponseSchema,
+        ...request(options),
+      });
+      return ok(convertRevkeenCreatedRun(response.data.data, automationId));
+    });
 
   const listRuns: RevkeenClient['listRuns'] = (automationId, query, options = {}) =>
-    withHttp((http) =>
-      encodeRevkeenId(automationId, 'automationId')
-        .andThen((encoded) =>
-          toRevkeenListRunsQuery(query).map((searchParams) => ({ encoded, searchParams })),
-        )
-        .asyncAndThen(({ encoded, searchParams }) =>
-          requestJson(http, {
-            method: 'get',
-            path: `automations/${encoded}/runs`,
-            searchParams,
-            schema: revkeenRunListResponseSchema,
-            ...request(options),
-          }).map((response) => convertRevkeenRunList(response.data, automationId)),
-        ),
-    );
+    safeTry(async function* () {
+      const { http } = yield* connect();
+      const encoded = yield* encodeRevkeenId(automationId, 'automationId');
+      const searchParams = yield* toRevkeenListRunsQuery(query);
+      const response = yield* requestJson(http, {
+        method: 'get',
+        path: `automations/${encoded}/runs`,
+        searchParams,
+        schema: revkeenRunListResponseSchema,
+        ...request(options),
+      });
+      return ok(convertRevkeenRunList(response.data, automationId));
+    });
 
   const listApprovals: RevkeenClient['listApprovals'] = (options = {}) =>
-    withHttp((http) =>
-      requestJson(http, {
+    safeTry(async function* () {
+      const { http } = yield* connect();
+      const response = yield* requestJson(http, {
         method: 'get',
         path: 'automations/approvals',
         schema: revkeenApprovalListResponseSchema,
         ...request(options),
-      }).map((response) => response.data.data.map(convertRevkeenApproval)),
-    );
+      });
+      return ok(response.data.data.map(convertRevkeenApproval));
+    });
 
+  // Approve and reject are POSTs, which the vendor deduplicates by Idempotency-Key: one key makes them safe to retry.
   const decide = (
     approvalId: string,
     decision: 'approve' | 'reject',
-    json: object | undefined,
     options: SubmitOptions,
+    input?: RevkeenRejectInput,
   ) =>
-    withHttp((http) =>
-      encodeRevkeenId(approvalId, 'approvalId')
-        .andThen((encoded) => revkeenIdempotencyKey(options.idempotencyKey).map((key) => ({ encoded, key })))
-        .asyncAndThen(({ encoded, key }) =>
-          requestJson(http, {
-            method: 'post',
-            path: `automations/approvals/${encoded}/${decision}`,
-            ...(json ? { json } : {}),
-            headers: { 'idempotency-key': key },
-            retry: 'idempotent',
-            schema: revkeenApprovalDecisionResponseSchema,
-            ...request(options),
-          }).map((response) => convertRevkeenApprovalDecision(response.data, approvalId)),
-        ),
-    );
+    safeTry(async function* () {
+      const { http } = yield* connect();
+      const encoded = yield* encodeRevkeenId(approvalId, 'approvalId');
+      const json = decision === 'reject' ? yield* toRevkeenRejectRequest(input) : undefined;
+      const key = yield* revkeenIdempotencyKey(options.idempotencyKey);
+      const response = yield* requestJson(http, {
+        method: 'post',
+        path: `automations/approvals/${encoded}/${decision}`,
+        json,
+        headers: { 'idempotency-key': key },
+        retry: 'idempotent',
+        schema: revkeenApprovalDecisionResponseSchema,
+        ...request(options),
+      });
+      return ok(convertRevkeenApprovalDecision(response.data, approvalId));
+    });
 
-  const submit: RevkeenClient['submit'] = (operation, input, options = {}) => {
-    if (operation !== 'run') {
-      return errAsync(
-        asyncJobError(
-          'invalid_request',
-          `revkeen has no operation "${operation}" (known: ${REVKEEN_OPERATIONS.join(', ')}).`,
-          { provider: 'revkeen', field: 'operation' },
-        ),
-      );
-    }
-    return validateRevkeenInput(revkeenOperationSchemas.run, input, 'revkeen run').match(
-      ({ automationId, triggerPayload }) => runAutomation(automationId, { triggerPayload }, options),
-      (error) => errAsync(error),
-    );
-  };
+  const submit: RevkeenClient['submit'] = (operation, input, options = {}) =>
+    safeTry(async function* () {
+      if (operation !== 'run') {
+        const known = REVKEEN_OPERATIONS.join(', ');
+        return err(
+          asyncJobError('invalid_request', `revkeen has no operation "${operation}" (known: ${known}).`, {
+            provider: 'revkeen',
+            field: 'operation',
+          }),
+        );
+      }
+      const valid = yield* validateRevkeenInput(revkeenOperationSchemas.run, input, 'revkeen run');
+      return runAutomation(valid.automationId, { triggerPayload: valid.triggerPayload }, options);
+    });
 
   return {
     provider: 'revkeen',
@@ -286,11 +240,7 @@ export function buildRevkeenClient(connect: () => Result<RevkeenConnection, Requ
     runAutomation,
     listRuns,
     listApprovals,
-    approve: (approvalId, options = {}) => decide(approvalId, 'approve', undefined, options),
-    reject: (approvalId, input, options = {}) =>
-      toRevkeenRejectRequest(input).match(
-        (json) => decide(approvalId, 'reject', json, options),
-        (error) => errAsync(error),
-      ),
+    approve: (approvalId, options = {}) => decide(approvalId, 'approve', options),
+    reject: (approvalId, input, options = {}) => decide(approvalId, 'reject', options, input),
   };
 }

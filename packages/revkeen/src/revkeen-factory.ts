@@ -1,7 +1,7 @@
 import { type AsyncJobClient, type AsyncJobError, configError, type ProviderFactory } from '@asyncjob/core';
 import { err, ok, type Result } from 'neverthrow';
-import { buildRevkeenClient, openRevkeenConnection } from './revkeen-client';
-import { resolveRevkeenSettings } from './revkeen-settings';
+import { buildRevkeenClient } from './revkeen-client';
+import { openRevkeenConnection, resolveRevkeenSettings } from './revkeen-settings';
 
 /**
  * Builds a RevKeen client from a registry config (`{ provider: 'revkeen', apiKey, baseUrl?, … }`). Unlike

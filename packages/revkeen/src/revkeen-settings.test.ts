@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import type { AsyncJobError } from '@asyncjob/core';
+import { loadFixture } from '@asyncjob/core/test';
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRevkeen } from './revkeen-client';
 import {
   REVKEEN_DEFAULT_BASE_URL,
   type RevkeenSettings,
@@ -99,5 +103,115 @@ describe('revkeenModeOf', () => {
     [undefined, 'unknown'],
   ] as const)('%s → %s', (key, mode) => {
     expect(revkeenModeOf(key)).toBe(mode);
+  });
+});
+
+const BASE = 'https://api.revkeen.com/v2';
+const KEY = 'rk_sandbox_FAKE-KEY-7f3a9c2e5b';
+const ID = 'a1/r1';
+const RUN_PATH = '/automations/a1/runs/r1';
+
+const fixture = (name: string) => loadFixture<object>(import.meta.url, `__fixtures__/${name}.json`);
+const client = (settings: RevkeenSettings = {}) =>
+  createRevkeen({ apiKey: KEY, createRetry: { limit: 0 }, ...settings });
+const api = () => nock(BASE, { reqheaders: { 'x-api-key': KEY }, badheaders: ['authorization'] });
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+  vi.unstubAllEnvs();
+});
+
+describe('settings, through the client', () => {
+  it('reads REVKEEN_API_KEY on the first request, not at creation', async () => {
+    const revkeen = createRevkeen({ createRetry: { limit: 0 } });
+    vi.stubEnv('REVKEEN_API_KEY', KEY);
+    const scope = api().get(RUN_PATH).reply(200, fixture('revkeen-run-get-queued'));
+    expect((await revkeen.get(ID)).isOk()).toBe(true);
+    expect(revkeen.mode).toBe('sandbox');
+    scope.done();
+  });
+
+  it('fails every call with a config error when the key is missing, and never throws', async () => {
+    vi.stubEnv('REVKEEN_API_KEY', '');
+    const revkeen = createRevkeen();
+    const expected = { kind: 'config', provider: 'revkeen', field: 'revkeen.apiKey' };
+    expect((await revkeen.get(ID))._unsafeUnwrapErr()).toMatchObject(expected);
+    expect((await revkeen.runAutomation('a1'))._unsafeUnwrapErr()).toMatchObject(expected);
+    expect((await revkeen.submit('run', { automationId: 'a1' }))._unsafeUnwrapErr()).toMatchObject(expected);
+    expect((await revkeen.listRuns('a1'))._unsafeUnwrapErr()).toMatchObject(expected);
+    expect((await revkeen.listApprovals())._unsafeUnwrapErr()).toMatchObject(expected);
+    expect((await revkeen.approve('p1'))._unsafeUnwrapErr()).toMatchObject(expected);
+    expect((await revkeen.reject('p1'))._unsafeUnwrapErr()).toMatchObject(expected);
+    expect(revkeen.mode).toBe('unknown');
+  });
+
+  it.each([
+    ['http://api.revkeen.com/v2', 'revkeen.baseUrl'],
+    ['not a url', 'revkeen.baseUrl'],
+  ])('rejects the base URL %s', async (baseUrl, field) => {
+    expect((await client({ baseUrl }).get(ID))._unsafeUnwrapErr()).toMatchObject({ kind: 'config', field });
+  });
+
+  it('tells live, sandbox and other keys apart', () => {
+    expect(client().mode).toBe('sandbox');
+    expect(client({ apiKey: 'rk_live_x' }).mode).toBe('live');
+    expect(client({ apiKey: 'rk_oauth_x' }).mode).toBe('unknown');
+  });
+
+  it('sends custom headers and the API version, but never lets them replace the key', async () => {
+    const scope = nock(BASE, {
+      reqheaders: { 'x-api-key': KEY, 'x-trace': 't1', 'revkeen-version': '2026-05-01' },
+    })
+      .get(RUN_PATH)
+      .reply(200, fixture('revkeen-run-get-queued'));
+    const revkeen = client({ headers: { 'X-Api-Key': 'other', 'x-trace': 't1' }, apiVersion: '2026-05-01' });
+    expect((await revkeen.get(ID)).isOk()).toBe(true);
+    scope.done();
+  });
+
+  it('talks to a loopback base over http', async () => {
+    const scope = nock('http://127.0.0.1:4010')
+      .get(`/v2${RUN_PATH}`)
+      .reply(200, fixture('revkeen-run-get-queued'));
+    expect((await client({ baseUrl: 'http://127.0.0.1:4010/v2' }).get(ID)).isOk()).toBe(true);
+    scope.done();
+  });
+});
+
+describe('the API key never leaks', () => {
+  it('appears in no error, whatever failed', async () => {
+    const echo = { error: { code: 'invalid_api_key', message: `Invalid API key ${KEY}`, request_id: KEY } };
+    const scope = api()
+      .get(RUN_PATH)
+      .reply(401, echo)
+      .get(RUN_PATH)
+      .reply(200, { data: { id: 'r1', status: 5, note: KEY } })
+      .get(RUN_PATH)
+      .reply(502, `<html>${KEY}</html>`)
+      .post('/automations/a1/runs')
+      .reply(409, { error: `Conflict for ${KEY}` })
+      .get(RUN_PATH)
+      .replyWithError(`socket hang up ${KEY}`);
+    const revkeen = client();
+    const errors: AsyncJobError[] = [];
+    for (let index = 0; index < 3; index += 1) errors.push((await revkeen.get(ID))._unsafeUnwrapErr());
+    errors.push((await revkeen.runAutomation('a1'))._unsafeUnwrapErr());
+    errors.push((await revkeen.get(ID))._unsafeUnwrapErr());
+    errors.push((await client({ apiKey: `${KEY} ` }).get(ID))._unsafeUnwrapErr());
+    errors.push((await client({ baseUrl: `http://example.com/${KEY}` }).get(ID))._unsafeUnwrapErr());
+    expect(errors.map((error) => error.kind)).toEqual([
+      'unauthorized',
+      'invalid_response',
+      'server_error',
+      'conflict',
+      'network',
+      'config',
+      'config',
+    ]);
+    for (const error of errors) expect(JSON.stringify(error)).not.toContain(KEY);
+    scope.done();
   });
 });

@@ -1,7 +1,8 @@
 import { configError, type RequestError } from '@asyncjob/core';
-import type { CreateRetryOptions } from '@asyncjob/core/http';
+import { type CreateRetryOptions, createHttpClient, type HttpClient } from '@asyncjob/core/http';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
+import { createRevkeenErrorReader } from './revkeen-error';
 
 /** RevKeen's production API; staging is `https://staging-api.revkeen.com/v2` (https://docs.revkeen.com/docs/developers/api-overview). */
 export const REVKEEN_DEFAULT_BASE_URL = 'https://api.revkeen.com/v2';
@@ -154,4 +155,41 @@ export function resolveRevkeenSettings(
 function readVariable(env: RevkeenEnvironment | undefined, name: string): string | undefined {
   const value = env?.[name]?.trim();
   return value ? value : undefined;
+}
+
+/** What a client needs once its settings are valid. */
+export interface RevkeenConnection {
+  readonly http: HttpClient;
+  readonly mode: RevkeenMode;
+}
+
+// Headers whose values are credentials too: kept out of errors like the key.
+const SENSITIVE_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
+
+/** Builds the HTTP client of valid settings; a malformed or insecure base URL is a `config` error. */
+export function openRevkeenConnection(
+  settings: ResolvedRevkeenSettings,
+): Result<RevkeenConnection, RequestError> {
+  const custom = Object.entries(settings.headers);
+  // The key always travels as `x-api-key` (the overview warns against `Authorization: Bearer` with an API key).
+  const headers: Record<string, string> = {
+    ...Object.fromEntries(custom.filter(([name]) => name.toLowerCase() !== 'x-api-key')),
+    'x-api-key': settings.apiKey,
+    ...(settings.apiVersion ? { 'revkeen-version': settings.apiVersion } : {}),
+  };
+  const secrets = [
+    settings.apiKey,
+    ...custom.filter(([name]) => SENSITIVE_HEADERS.has(name.toLowerCase())).map(([, value]) => value),
+  ];
+  return createHttpClient({
+    provider: 'revkeen',
+    baseUrl: settings.baseUrl,
+    baseUrlField: settings.baseUrlField,
+    headers,
+    secrets,
+    timeoutMs: settings.timeoutMs,
+    readError: createRevkeenErrorReader(secrets),
+    ...(settings.fetch ? { fetch: settings.fetch } : {}),
+    ...(settings.createRetry ? { createRetry: settings.createRetry } : {}),
+  }).map((http) => ({ http, mode: settings.mode }));
 }
