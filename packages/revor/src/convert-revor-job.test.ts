@@ -241,6 +241,13 @@ describe('convertRevorCreatedJob', () => {
     );
   });
 
+  it('returns the first snapshot of a post-like create', () => {
+    const item = createdItem('revor-post-likes-created.json');
+    expect(convertRevorCreatedJob(item)).toEqual(
+      pending({ id: 'job_post_like', status: 'queued' }, { status: 'queued', raw: item }),
+    );
+  });
+
   it('returns an already finished task as such', () => {
     const job = convertRevorCreatedJob({ id: 'job_1', status: 'succeeded', result: { status: 'skipped' } });
     expect(job).toMatchObject({ status: 'succeeded', terminal: true, result: { status: 'skipped' } });
