@@ -74,7 +74,7 @@ export interface RevkeenClient extends AsyncJobClient<RevkeenResult> {
     input?: RevkeenRunInput,
     options?: SubmitOptions,
   ): ResultAsync<AsyncJob<RevkeenResult>, AsyncJobError>;
-  /** One page of an automation's runs, newest first as the vendor orders them. */
+  /** One page of an automation's runs, in the vendor's order. */
   listRuns(
     automationId: string,
     query?: RevkeenListRunsQuery,
