@@ -60,7 +60,7 @@ export function errorFromHttpResponse(
     provider: context.provider,
     httpStatus: status,
     code: vendor.code ? redactSecrets(vendor.code, context.secrets) : undefined,
-    requestId: vendor.requestId ?? hints.requestId,
+    requestId: redactOptional(vendor.requestId ?? hints.requestId, context.secrets),
     retryAfterMs,
     retryable,
   });
@@ -143,6 +143,10 @@ export function toAsyncJobError(thrown: unknown, context: ErrorContext, signal?:
     provider: context.provider,
     cause,
   });
+}
+
+function redactOptional(value: string | undefined, secrets: readonly string[]): string | undefined {
+  return value === undefined ? undefined : redactSecrets(value, secrets);
 }
 
 function describe(thrown: unknown, secrets: readonly string[]): { name: string; message: string } {
