@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SIMULATOR_KEYS } from './simulator-options';
+import { type RunningSimulator, startSimulator } from './start-simulator';
+import { send, startTestSimulator } from './test-helpers';
+
+const opened: RunningSimulator[] = [];
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((simulator) => simulator.close()));
+});
+
+async function open(options: Parameters<typeof startTestSimulator>[0] = {}) {
+  const { simulator, clock } = await startTestSimulator(options);
+  opened.push(simulator);
+  return { simulator, clock };
+}
+
+/** Handles that belong to networking or timers; a closed simulator must leave none of its own behind. */
+function activeHandles(): string[] {
+  return process
+    .getActiveResourcesInfo()
+    .filter((name) => name.startsWith('TCP') || name === 'Timeout')
+    .sort();
+}
+
+async function settle(until: () => boolean): Promise<void> {
+  // The client side of a socket the server destroyed closes a moment later.
+  for (let attempt = 0; attempt < 50 && !until(); attempt += 1)
+    await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+describe('startSimulator', () => {
+  it('listens on 127.0.0.1 with a base URL per vendor and the default keys', async () => {
+    const { simulator } = await open();
+    expect(simulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(simulator.port).toBeGreaterThan(0);
+    expect(simulator.seed).toBe(42);
+    expect(simulator.baseUrls).toEqual({
+      revor: `${simulator.url}/revor/api/v1`,
+      outx: `${simulator.url}/outx/linkedin-agent`,
+      oration: `${simulator.url}/oration/api/v2`,
+      revkeen: `${simulator.url}/revkeen/v2`,
+    });
+    expect(simulator.keys).toEqual(DEFAULT_SIMULATOR_KEYS);
+    expect(simulator.automations).toHaveLength(2);
+  });
+
+  it('fails with port_in_use when the port is taken', async () => {
+    const { simulator } = await open();
+    const result = await startSimulator({ port: simulator.port });
+    expect(result._unsafeUnwrapErr()).toMatchObject({
+      kind: 'port_in_use',
+      message: expect.stringContaining(String(simulator.port)),
+    });
+  });
+
+  it('fails with invalid_options instead of throwing', async () => {
+    const result = await startSimulator({ port: -1 });
+    expect(result._unsafeUnwrapErr().kind).toBe('invalid_options');
+  });
+
+  it('gives the same ids and fates for the same seed', async () => {
+    const run = async () => {
+      const { simulator } = await open({ seed: 7 });
+      const body = { social_urn: 'urn:li:activity:1' };
+      const created = await send(`${simulator.baseUrls.outx}/like-post`, {
+        headers: { 'x-api-key': 'outx-sim-key-1' },
+        body,
+      });
+      const truth = simulator.control.jobTruth('outx', created.body.api_agent_task_id);
+      return [created.body.api_agent_task_id, truth?.expectedFinishAtMs, truth?.plannedOutcome];
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('lists the truth of every job', async () => {
+    const { simulator } = await open();
+    await send(`${simulator.baseUrls.outx}/like-post`, {
+      headers: { 'x-api-key': 'outx-sim-key-1' },
+      body: { social_urn: 'urn:li:activity:1' },
+    });
+    await send(`${simulator.baseUrls.revkeen}/automations/${simulator.automations[0]?.id}/runs`, {
+      headers: { 'x-api-key': 'rk_sandbox_sim_1' },
+      body: {},
+    });
+    expect(simulator.control.jobs().map((job) => job.vendor)).toEqual(['outx', 'revkeen']);
+    expect(simulator.control.jobs('revkeen')).toHaveLength(1);
+    expect(simulator.control.jobTruth('revor', 'nope')).toBeUndefined();
+  });
+
+  it('close() drops open connections and pending slow responses and leaves no handle', async () => {
+    const before = activeHandles();
+    const { simulator } = await startTestSimulator({ faults: { slowRate: 1, slowMs: 60_000 } });
+    const pending = fetch(`${simulator.baseUrls.revor}/outreach/jobs/x`, {
+      headers: { authorization: 'Bearer sk-revor-sim-1' },
+    }).then(
+      () => 'answered',
+      () => 'rejected',
+    );
+    await settle(() => simulator.stats().faults.slow === 1);
+    expect(activeHandles().length).toBeGreaterThan(before.length);
+    await simulator.close();
+    expect(await pending).toBe('rejected');
+    await settle(() => activeHandles().length === before.length);
+    expect(activeHandles()).toEqual(before);
+    // Closing twice is harmless.
+    await simulator.close();
+  });
+});
