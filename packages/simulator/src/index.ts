@@ -8,7 +8,7 @@ export type { RateLimitRule } from './rate-limiter';
 export type { ApprovalInfo, RevkeenControl } from './revkeen-module';
 export type { SimulateDirective } from './simulate-directive';
 export type { SimulatedVendor } from './simulated-vendor';
-export { SIMULATED_VENDORS, VENDOR_BASE_PATHS } from './simulated-vendor';
+export { REVOR_V2_BASE_PATH, SIMULATED_VENDORS, VENDOR_BASE_PATHS } from './simulated-vendor';
 export type { SimulatorControl } from './simulator-core';
 export type { SimulatorError } from './simulator-error';
 export type {

@@ -5,7 +5,7 @@ import {
   type ExtensionState,
   extensionCompletionTime,
   isExtensionAvailable,
-  setExtensionActive,
+  setExtensionRunning,
 } from './outx-extension';
 
 // Stopped at 100, running again from 300 to 400, stopped since.
@@ -14,7 +14,7 @@ const toggled: ExtensionState = [
   [true, 300],
   [false, 400],
 ].reduce<ExtensionState>(
-  (state, [active, at]) => setExtensionActive(state, active as boolean, at as number),
+  (state, [active, at]) => setExtensionRunning(state, active as boolean, at as number),
   ALWAYS_ACTIVE_EXTENSION,
 );
 
@@ -31,7 +31,7 @@ describe('extensionCompletionTime', () => {
   });
 
   it('keeps earlier completions when the extension restarts', () => {
-    const restarted = setExtensionActive(toggled, true, 1000);
+    const restarted = setExtensionRunning(toggled, true, 1000);
     expect(extensionCompletionTime(restarted, 0, 60)).toBe(60);
     expect(extensionCompletionTime(restarted, 50, 200)).toBe(1050);
   });
@@ -48,8 +48,8 @@ describe('isExtensionAvailable', () => {
   });
 
   it('ignores a repeated switch', () => {
-    expect(setExtensionActive(ALWAYS_ACTIVE_EXTENSION, true, 5)).toBe(ALWAYS_ACTIVE_EXTENSION);
-    const stopped = setExtensionActive(ALWAYS_ACTIVE_EXTENSION, false, 5);
-    expect(setExtensionActive(stopped, false, 9)).toBe(stopped);
+    expect(setExtensionRunning(ALWAYS_ACTIVE_EXTENSION, true, 5)).toBe(ALWAYS_ACTIVE_EXTENSION);
+    const stopped = setExtensionRunning(ALWAYS_ACTIVE_EXTENSION, false, 5);
+    expect(setExtensionRunning(stopped, false, 9)).toBe(stopped);
   });
 });

@@ -27,8 +27,8 @@ export const ALWAYS_ACTIVE_EXTENSION: ExtensionState = {
 };
 
 /** Starts or stops the extension at `nowMs`; history before `nowMs` is kept, so past completions stay. */
-export function setExtensionActive(state: ExtensionState, active: boolean, nowMs: number): ExtensionState {
-  if (active) return state.activeSinceMs !== null ? state : { ...state, activeSinceMs: nowMs };
+export function setExtensionRunning(state: ExtensionState, running: boolean, nowMs: number): ExtensionState {
+  if (running) return state.activeSinceMs !== null ? state : { ...state, activeSinceMs: nowMs };
   if (state.activeSinceMs === null) return state;
   return {
     ...state,

@@ -35,16 +35,16 @@ describe('OutX auth', () => {
     expect([response.status, response.body]).toEqual([code, { error: message }]);
   });
 
-  it('answers 403 while the extension is uninstalled, and again after 48 h of silence', async () => {
+  it('answers 403 while the extension is inactive, and after 48 h without a running browser', async () => {
     await start();
-    simulator.control.setExtensionInstalled('outx-sim-key-1', false);
+    simulator.control.setExtensionActive('outx-sim-key-1', false);
     const refused = await status('x');
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatch(/^Plugin installation required/);
     expect((await status('x', KEY_2)).status).toBe(404);
 
-    simulator.control.setExtensionInstalled('outx-sim-key-1', true);
-    simulator.control.setExtensionActive('outx-sim-key-1', false);
+    simulator.control.setExtensionActive('outx-sim-key-1', true);
+    simulator.control.setExtensionRunning('outx-sim-key-1', false);
     clock.advance(EXTENSION_HEARTBEAT_WINDOW_MS);
     expect((await status('x')).status).toBe(404);
     clock.advance(1);
@@ -181,7 +181,7 @@ describe('GET /get-task-status', () => {
     expect(simulator.control.jobTruth('outx', created.body.api_agent_task_id)?.outcome).toBe('failed');
   });
 
-  it('stays pending while the extension is stopped and resumes when it runs again', async () => {
+  it('stays pending while the browser is closed and resumes when it runs again', async () => {
     await start();
     const created = await send(url('/like-post'), {
       headers: KEY_1,
@@ -189,17 +189,33 @@ describe('GET /get-task-status', () => {
     });
     const id = created.body.api_agent_task_id;
     clock.advance(1000);
-    simulator.control.setExtensionActive('outx-sim-key-1', false);
+    simulator.control.setExtensionRunning('outx-sim-key-1', false);
     clock.advance(60_000);
     expect((await status(id)).body.data.status).toBe('pending');
     expect(simulator.control.jobTruth('outx', id)).toMatchObject({
       terminal: false,
       expectedFinishAtMs: null,
     });
-    simulator.control.setExtensionActive('outx-sim-key-1', true);
+    simulator.control.setExtensionRunning('outx-sim-key-1', true);
     clock.advance(3999);
     expect((await status(id)).body.data.status).toBe('pending');
     clock.advance(1);
+    expect((await status(id)).body.data.status).toBe('completed');
+  });
+
+  it('does not progress tasks while the extension is inactive', async () => {
+    await start();
+    const created = await send(url('/like-post'), {
+      headers: KEY_1,
+      body: { social_urn: 'urn:li:activity:1' },
+    });
+    const id = created.body.api_agent_task_id;
+    simulator.control.setExtensionActive('outx-sim-key-1', false);
+    clock.advance(60_000);
+    expect((await status(id)).status).toBe(403);
+    simulator.control.setExtensionActive('outx-sim-key-1', true);
+    expect((await status(id)).body.data.status).toBe('pending');
+    clock.advance(5000);
     expect((await status(id)).body.data.status).toBe('completed');
   });
 

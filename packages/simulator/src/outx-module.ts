@@ -3,7 +3,7 @@ import {
   ALWAYS_ACTIVE_EXTENSION,
   type ExtensionState,
   isExtensionAvailable,
-  setExtensionActive,
+  setExtensionRunning,
 } from './outx-extension';
 import { buildOutxOutput } from './outx-task-output';
 import { type OutxTask, outxTaskData, outxTaskTruth } from './outx-task-state';
@@ -14,12 +14,18 @@ import { bodyObject, headerValue, jsonResponse, type SimRequest, type SimRespons
 import { mergeDirectives } from './simulate-directive';
 import type { AuthResult, RouteContext, VendorDeps, VendorModule, VendorRoute } from './vendor-module';
 
-/** The simulator's switches for OutX teams. */
+/** The simulator's switches for an OutX team's Chrome extension (https://docs.outx.ai/linkedin-api/authentication). */
 export interface OutxControl {
-  /** Starts or stops a team's extension: tasks stay `pending` while it is stopped. */
+  /**
+   * Turns a team's extension off or on. While off, every call with the team's key fails with 403
+   * "Plugin installation required…" and its tasks stop progressing; once on again they resume where they were.
+   */
   setExtensionActive(apiKey: string, active: boolean): void;
-  /** Uninstalls or reinstalls a team's extension: while uninstalled, every call fails with 403. */
-  setExtensionInstalled(apiKey: string, installed: boolean): void;
+  /**
+   * Closes or reopens the browser that runs the extension, which stays installed: calls still work and tasks stay
+   * `pending` while it is closed, until 48 hours without a heartbeat turn every call into a 403.
+   */
+  setExtensionRunning(apiKey: string, running: boolean): void;
 }
 
 /** The 403 text; the vendor's docs show it only up to the ellipsis. */
@@ -138,12 +144,11 @@ export function createOutxModule(deps: VendorDeps): { module: VendorModule; cont
 
   const control: OutxControl = {
     setExtensionActive(apiKey, active) {
-      extensions.set(apiKey, setExtensionActive(extensionOf(apiKey), active, options.now()));
+      const running = setExtensionRunning(extensionOf(apiKey), active, options.now());
+      extensions.set(apiKey, { ...running, installed: active });
     },
-    setExtensionInstalled(apiKey, installed) {
-      // An uninstalled extension does not run either; reinstalling starts it again.
-      const running = setExtensionActive(extensionOf(apiKey), installed, options.now());
-      extensions.set(apiKey, { ...running, installed });
+    setExtensionRunning(apiKey, running) {
+      extensions.set(apiKey, setExtensionRunning(extensionOf(apiKey), running, options.now()));
     },
   };
   return { module, control };

@@ -54,11 +54,14 @@ function endpointName(method: string, match: RouteMatch<VendorRoute>): string {
  * replay or run the handler, then apply drift, truncation and delay.
  */
 export function createRequestPipeline(deps: PipelineDeps): RequestPipeline {
-  const mounted: MountedModule[] = deps.modules.map((module) => ({
-    module,
-    basePath: VENDOR_BASE_PATHS[module.vendor],
-    router: createRouter(module.routes),
-  }));
+  const mounted: MountedModule[] = deps.modules.flatMap((module) => [
+    { module, basePath: VENDOR_BASE_PATHS[module.vendor], router: createRouter(module.routes) },
+    ...(module.extraMounts ?? []).map((mount) => ({
+      module,
+      basePath: mount.basePath,
+      router: createRouter(mount.routes),
+    })),
+  ]);
   const timers = new Set<NodeJS.Timeout>();
 
   const findMounted = (pathname: string) => {

@@ -53,6 +53,19 @@ describe('revorJobItem', () => {
     });
   });
 
+  it.each([
+    ['v1', 1139, 'running'],
+    ['v1', 1140, 'running'],
+    ['v2', 1139, 'running'],
+    ['v2', 1140, 'settling'],
+  ] as const)('%s at %i shows %s near the end of a successful run', (version, nowMs, status) => {
+    expect(revorJobItem(job('succeeded'), nowMs, version).status).toBe(status);
+  });
+
+  it('never shows settling before a failure', () => {
+    expect(revorJobItem(job('failed'), 1149, 'v2').status).toBe('running');
+  });
+
   it('reports the truth with the real finish time', () => {
     expect(revorJobTruth(job('failed'), 1149)).toMatchObject({
       terminal: false,

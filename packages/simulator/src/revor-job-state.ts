@@ -38,11 +38,24 @@ export interface RevorJobItem {
   readonly error: RevorJobError | null;
 }
 
+/** The share of a successful last attempt that v2 reports as `settling` (v2 lists it without saying what it means). */
+export const SETTLING_SHARE = 0.2;
+
+/** Which API version a lookup came through. */
+export type RevorApiVersion = 'v1' | 'v2';
+
+function isSettling(job: RevorJob, attempt: number, nowMs: number): boolean {
+  const window = job.plan.attempts[attempt];
+  if (!window || attempt !== job.plan.attempts.length - 1 || job.plan.outcome !== 'succeeded') return false;
+  return nowMs >= window.endAt - (window.endAt - window.startAt) * SETTLING_SHARE;
+}
+
 /**
- * A task's `item` at `nowMs`: `scheduled` until `scheduled_at`, then `queued`, `running`, `scheduled` again with
- * `next_attempt_at` between a failed attempt and its retry, and finally `succeeded`, `failed` or `cancelled`.
+ * A task's `item` at `nowMs`: `scheduled` until `scheduled_at`, then `queued`, `running` (on v2 the end of a
+ * successful run is `settling`), `scheduled` again with `next_attempt_at` between a failed attempt and its retry,
+ * and finally `succeeded`, `failed` or `cancelled`.
  */
-export function revorJobItem(job: RevorJob, nowMs: number): RevorJobItem {
+export function revorJobItem(job: RevorJob, nowMs: number, version: RevorApiVersion = 'v1'): RevorJobItem {
   const { plan } = job;
   const phase = jobPhaseAt(plan, nowMs);
   const firstStart = plan.attempts[0]?.startAt;
@@ -67,7 +80,7 @@ export function revorJobItem(job: RevorJob, nowMs: number): RevorJobItem {
     case 'running':
       return {
         ...base,
-        status: 'running',
+        status: version === 'v2' && isSettling(job, phase.attempt, nowMs) ? 'settling' : 'running',
         started_at: isoOrNull(firstStart),
         finished_at: null,
         attempt_count: phase.attempt + 1,

@@ -298,6 +298,24 @@ describe('POST /outreach/linkedin/post-likes', () => {
   });
 });
 
+describe('Revor v2 paths', () => {
+  it('serves the same tasks under /api/v2 with the lookup at /jobs/{id}', async () => {
+    await start();
+    const v2 = simulator.revorV2BaseUrl;
+    expect(v2).toBe(`${simulator.url}/revor/api/v2`);
+    const created = await send(`${v2}/outreach/dispatches`, {
+      headers: KEY_1,
+      body: emailDispatch({ metadata: { simulate: { outcome: 'succeeded', queuedMs: 0, runMs: 1000 } } }),
+    });
+    const id = created.body.item.id;
+    clock.advance(900);
+    expect((await send(`${v2}/jobs/${id}`, { headers: KEY_1 })).body.item.status).toBe('settling');
+    expect((await send(url(`/outreach/jobs/${id}`), { headers: KEY_1 })).body.item.status).toBe('running');
+    expect((await send(`${v2}/outreach/jobs/${id}`, { headers: KEY_1 })).status).toBe(404);
+    expect(simulator.stats().byVendor.revor.byEndpoint['GET /jobs/:id']).toBe(1);
+  });
+});
+
 describe('Revor tenant scoping', () => {
   it("hides another key's task as task_not_found", async () => {
     await start();

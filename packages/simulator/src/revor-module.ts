@@ -6,11 +6,18 @@ import {
   parseAccountFilter,
   type RevorAccount,
 } from './revor-accounts';
-import { type RevorJob, type RevorJobError, revorJobItem, revorJobTruth } from './revor-job-state';
+import {
+  type RevorApiVersion,
+  type RevorJob,
+  type RevorJobError,
+  revorJobItem,
+  revorJobTruth,
+} from './revor-job-state';
 import { validateDispatch, validatePostLike } from './revor-validate';
 import { sampleJob } from './sample-job';
 import { headerValue, jsonResponse, type SimRequest, type SimResponse } from './sim-http';
 import { mergeDirectives, readNestedSimulateDirective, type SimulateDirective } from './simulate-directive';
+import { REVOR_V2_BASE_PATH } from './simulated-vendor';
 import type {
   AuthResult,
   Caller,
@@ -214,18 +221,25 @@ export function createRevorModule(deps: VendorDeps): VendorModule {
     );
   };
 
-  const getJob = ({ request, caller }: RouteContext): SimResponse => {
-    const job = jobs.get(request.params.id ?? '');
-    // Another account's task looks exactly like a missing one.
-    if (!job || job.apiKey !== caller.apiKey) return failure(404, 'task_not_found');
-    return success(200, { item: revorJobItem(job, request.nowMs) });
-  };
+  const getJob =
+    (version: RevorApiVersion) =>
+    ({ request, caller }: RouteContext): SimResponse => {
+      const job = jobs.get(request.params.id ?? '');
+      // Another account's task looks exactly like a missing one.
+      if (!job || job.apiKey !== caller.apiKey) return failure(404, 'task_not_found');
+      return success(200, { item: revorJobItem(job, request.nowMs, version) });
+    };
 
   const routes: VendorRoute[] = [
     { method: 'GET', template: '/connect/accounts', handle: listAccounts },
     { method: 'POST', template: '/outreach/dispatches', handle: dispatch, idempotent: true },
     { method: 'POST', template: '/outreach/linkedin/post-likes', handle: postLike, idempotent: true },
-    { method: 'GET', template: '/outreach/jobs/:id', handle: getJob, jobLookup: true },
+    { method: 'GET', template: '/outreach/jobs/:id', handle: getJob('v1'), jobLookup: true },
+  ];
+  // v2 (from Revor's agent-skill package) keeps the create paths and moves the lookup to /jobs/{id}.
+  const v2Routes: VendorRoute[] = [
+    ...routes.slice(0, 3),
+    { method: 'GET', template: '/jobs/:id', handle: getJob('v2'), jobLookup: true },
   ];
 
   const authenticate = (request: SimRequest): AuthResult => {
@@ -245,6 +259,7 @@ export function createRevorModule(deps: VendorDeps): VendorModule {
   return {
     vendor: 'revor',
     routes,
+    extraMounts: [{ basePath: REVOR_V2_BASE_PATH, routes: v2Routes }],
     authenticate,
     notFound: () => failure(404, 'not_found'),
     methodNotAllowed: (_request, allowed) =>

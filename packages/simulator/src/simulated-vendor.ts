@@ -12,6 +12,9 @@ export const VENDOR_BASE_PATHS: Readonly<Record<SimulatedVendor, string>> = {
   revkeen: '/revkeen/v2',
 };
 
+/** Revor's v2 paths (`/jobs/{id}` instead of `/outreach/jobs/{id}`), served over the same tasks as v1. */
+export const REVOR_V2_BASE_PATH = '/revor/api/v2';
+
 /** Whether a string names one of the simulated vendors. */
 export function isSimulatedVendor(value: unknown): value is SimulatedVendor {
   return typeof value === 'string' && (SIMULATED_VENDORS as readonly string[]).includes(value);

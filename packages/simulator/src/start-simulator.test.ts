@@ -15,18 +15,25 @@ async function open(options: Parameters<typeof startTestSimulator>[0] = {}) {
   return { simulator, clock };
 }
 
-/** Handles that belong to networking or timers; a closed simulator must leave none of its own behind. */
-function activeHandles(): string[] {
-  return process
-    .getActiveResourcesInfo()
-    .filter((name) => name.startsWith('TCP') || name === 'Timeout')
-    .sort();
+const HANDLE_KINDS = ['TCPServerWrap', 'TCPSocketWrap', 'Timeout'] as const;
+
+/** How many server, socket and timer handles the process holds now. */
+function handleCounts(): Record<(typeof HANDLE_KINDS)[number], number> {
+  const active = process.getActiveResourcesInfo();
+  return Object.fromEntries(
+    HANDLE_KINDS.map((kind) => [kind, active.filter((name) => name === kind).length]),
+  ) as Record<(typeof HANDLE_KINDS)[number], number>;
+}
+
+function noMoreThan(limit: ReturnType<typeof handleCounts>): boolean {
+  const now = handleCounts();
+  return HANDLE_KINDS.every((kind) => now[kind] <= limit[kind]);
 }
 
 async function settle(until: () => boolean): Promise<void> {
-  // The client side of a socket the server destroyed closes a moment later.
-  for (let attempt = 0; attempt < 50 && !until(); attempt += 1)
-    await new Promise((resolve) => setTimeout(resolve, 2));
+  // The client side of a socket the server destroyed closes a moment later; poll briefly instead of sleeping.
+  for (let attempt = 0; attempt < 200 && !until(); attempt += 1)
+    await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe('startSimulator', () => {
@@ -89,7 +96,9 @@ describe('startSimulator', () => {
   });
 
   it('close() drops open connections and pending slow responses and leaves no handle', async () => {
-    const before = activeHandles();
+    // Let sockets of earlier tests finish closing, so that they are not counted against this one.
+    await settle(() => handleCounts().TCPSocketWrap === 0 && handleCounts().TCPServerWrap === 0);
+    const before = handleCounts();
     const { simulator } = await startTestSimulator({ faults: { slowRate: 1, slowMs: 60_000 } });
     const pending = fetch(`${simulator.baseUrls.revor}/outreach/jobs/x`, {
       headers: { authorization: 'Bearer sk-revor-sim-1' },
@@ -98,11 +107,13 @@ describe('startSimulator', () => {
       () => 'rejected',
     );
     await settle(() => simulator.stats().faults.slow === 1);
-    expect(activeHandles().length).toBeGreaterThan(before.length);
+    expect(handleCounts().TCPServerWrap).toBeGreaterThan(before.TCPServerWrap);
+    expect(handleCounts().Timeout).toBeGreaterThan(before.Timeout);
     await simulator.close();
     expect(await pending).toBe('rejected');
-    await settle(() => activeHandles().length === before.length);
-    expect(activeHandles()).toEqual(before);
+    await settle(() => noMoreThan(before));
+    expect(handleCounts()).toEqual(expect.objectContaining({ TCPServerWrap: before.TCPServerWrap }));
+    expect(noMoreThan(before)).toBe(true);
     // Closing twice is harmless.
     await simulator.close();
   });

@@ -1,7 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
-import { SIMULATED_VENDORS, type SimulatedVendor, VENDOR_BASE_PATHS } from './simulated-vendor';
+import {
+  REVOR_V2_BASE_PATH,
+  SIMULATED_VENDORS,
+  type SimulatedVendor,
+  VENDOR_BASE_PATHS,
+} from './simulated-vendor';
 import { createSimulatorCore, type SimulatorControl } from './simulator-core';
 import { type SimulatorError, simulatorError } from './simulator-error';
 import {
@@ -28,6 +33,8 @@ export interface RunningSimulator {
   readonly seed: number;
   /** Each vendor's base URL, to use as an adapter's `baseUrl`. */
   readonly baseUrls: Readonly<Record<SimulatedVendor, string>>;
+  /** Revor's v2 paths over the same tasks (`/jobs/{id}` for lookups). */
+  readonly revorV2BaseUrl: string;
   /** The keys the simulator accepts. */
   readonly keys: SimulatorKeys;
   /** The RevKeen automations runs can be started on. */
@@ -93,6 +100,7 @@ function launch(options: ResolvedSimulatorOptions): Promise<Result<RunningSimula
         port,
         seed: options.seed,
         baseUrls,
+        revorV2BaseUrl: `${url}${REVOR_V2_BASE_PATH}`,
         keys: options.keys,
         automations: options.revkeenAutomations,
         close,

@@ -37,6 +37,8 @@ export type AuthResult =
 export interface VendorModule {
   readonly vendor: SimulatedVendor;
   readonly routes: readonly VendorRoute[];
+  /** More base paths served by the same module (Revor v2), each with its own routes. */
+  readonly extraMounts?: readonly { readonly basePath: string; readonly routes: readonly VendorRoute[] }[];
   authenticate(request: SimRequest): AuthResult;
   notFound(request: SimRequest): SimResponse;
   methodNotAllowed(request: SimRequest, allowed: readonly string[]): SimResponse;
