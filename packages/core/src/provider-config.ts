@@ -19,6 +19,14 @@ const commonConfigShape = {
   headers: headersSchema.optional(),
   /** A fetch implementation (not expressible in JSON config files). */
   fetch: fetchSchema.optional(),
+  /** How creates that carry an idempotency key are retried (see `CreateRetryOptions`). */
+  createRetry: z
+    .object({
+      limit: z.number().int().min(0).max(10).optional(),
+      delayMs: z.number().int().min(0).optional(),
+      maxRetryAfterMs: z.number().int().min(0).optional(),
+    })
+    .optional(),
 };
 
 /** Revor: Bearer auth by default, `x-api-key` on request. */
@@ -26,6 +34,7 @@ export const revorConfigSchema = z.object({
   provider: z.literal('revor'),
   ...commonConfigShape,
   authScheme: z.enum(['bearer', 'x-api-key']).optional(),
+  apiVersion: z.enum(['v1', 'v2']).optional(),
 });
 
 /** OutX: `x-api-key`. */
@@ -46,7 +55,12 @@ export const orationConfigSchema = z
   });
 
 /** RevKeen: `x-api-key` (`rk_sandbox_…` or `rk_live_…`). */
-export const revkeenConfigSchema = z.object({ provider: z.literal('revkeen'), ...commonConfigShape });
+export const revkeenConfigSchema = z.object({
+  provider: z.literal('revkeen'),
+  ...commonConfigShape,
+  /** Sent as `RevKeen-Version` to pin the API version. */
+  apiVersion: z.string().min(1).optional(),
+});
 
 /** Any other adapter: the common settings plus whatever it reads itself. */
 export const otherProviderConfigSchema = z.looseObject({

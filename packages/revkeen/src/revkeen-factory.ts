@@ -14,9 +14,12 @@ export const revkeenFactory: ProviderFactory = (config): Result<AsyncJobClient, 
       configError(`revkeenFactory cannot build a "${config.provider}" client.`, 'provider', config.provider),
     );
   }
-  const { apiKey, baseUrl, headers, fetch, timeoutMs } = config;
+  const { apiKey, baseUrl, headers, fetch, timeoutMs, createRetry } = config;
+  const apiVersion = 'apiVersion' in config ? config.apiVersion : undefined;
   const settings = Object.fromEntries(
-    Object.entries({ apiKey, baseUrl, headers, fetch, timeoutMs }).filter(([, value]) => value !== undefined),
+    Object.entries({ apiKey, baseUrl, headers, fetch, timeoutMs, createRetry, apiVersion }).filter(
+      ([, value]) => value !== undefined,
+    ),
   );
   return resolveRevkeenSettings(settings, undefined)
     .andThen(openRevkeenConnection)

@@ -1,5 +1,6 @@
 import { configError, type ProviderConfig, type ProviderFactory } from '@asyncjob/core';
 import { err } from 'neverthrow';
+import type { RevorApiVersion } from './revor-api';
 import { connectRevor, createRevor } from './revor-client';
 import { parseRevorSettings, type RevorAuthScheme, type RevorSettings } from './revor-settings';
 
@@ -11,10 +12,19 @@ export const revorFactory: ProviderFactory = (config: ProviderConfig) => {
   if (config.provider !== 'revor') {
     return err(configError(`revorFactory cannot build a "${config.provider}" client.`, 'provider', 'revor'));
   }
-  const { apiKey, baseUrl, timeoutMs, headers, fetch } = config;
-  // The registry validated `authScheme` with core's Revor schema; parseRevorSettings checks it again.
-  const { authScheme } = config as { authScheme?: RevorAuthScheme };
-  const settings: RevorSettings = { apiKey, baseUrl, timeoutMs, headers, fetch, authScheme };
+  const { apiKey, baseUrl, timeoutMs, headers, fetch, createRetry } = config;
+  // The registry validated these with core's Revor schema; parseRevorSettings checks them again.
+  const { authScheme, apiVersion } = config as { authScheme?: RevorAuthScheme; apiVersion?: RevorApiVersion };
+  const settings: RevorSettings = {
+    apiKey,
+    baseUrl,
+    timeoutMs,
+    headers,
+    fetch,
+    authScheme,
+    apiVersion,
+    createRetry,
+  };
   return parseRevorSettings(settings)
     .andThen((parsed) => connectRevor(parsed))
     .map(() => createRevor(settings));
