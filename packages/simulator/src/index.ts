@@ -5,7 +5,7 @@ export type { PlannedOutcome } from './job-plan';
 export type { JobTruth } from './job-truth';
 export type { OutxControl } from './outx-module';
 export type { RateLimitRule } from './rate-limiter';
-export type { ApprovalInfo, RevkeenControl } from './revkeen-module';
+export type { ApprovalInfo, RevkeenControl } from './revkeen-control';
 export type { SimulateDirective } from './simulate-directive';
 export type { SimulatedVendor } from './simulated-vendor';
 export { REVOR_V2_BASE_PATH, SIMULATED_VENDORS, VENDOR_BASE_PATHS } from './simulated-vendor';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRevorAccounts, filterAccounts, parseAccountFilter } from './revor-accounts';
+import {
+  defaultRevorAccounts,
+  filterAccounts,
+  parseAccountFilter,
+  pickPostLikeAccount,
+} from './revor-accounts';
 
 describe('parseAccountFilter', () => {
   it.each([
@@ -27,5 +32,39 @@ describe('filterAccounts', () => {
   it('gives each key its own account ids', () => {
     const ids = (number: number) => defaultRevorAccounts(number).map((account) => account.account_id);
     expect(ids(1).some((id) => ids(2).includes(id))).toBe(false);
+  });
+});
+
+describe('pickPostLikeAccount', () => {
+  const accounts = defaultRevorAccounts(1);
+  const usable = accounts.map((account) => ({ ...account, can_send: true }));
+
+  it.each([
+    [
+      'the named LinkedIn account',
+      accounts,
+      'connect_account_k1_linkedin_stale',
+      'connect_account_k1_linkedin_stale',
+    ],
+    ['the only usable one when none is named', accounts, undefined, 'connect_account_k1_linkedin'],
+  ])('picks %s', (_name, list, accountId, expected) => {
+    expect(pickPostLikeAccount(list, accountId)).toMatchObject({
+      ok: true,
+      account: { account_id: expected },
+    });
+  });
+
+  it.each([
+    ['an account of another channel', accounts, 'connect_account_k1_email', 404, 'account_not_found'],
+    [
+      'no usable account',
+      accounts.filter((account) => account.channel !== 'linkedin'),
+      undefined,
+      404,
+      'account_not_found',
+    ],
+    ['several usable accounts and none named', usable, undefined, 400, 'invalid_request'],
+  ])('refuses %s', (_name, list, accountId, status, code) => {
+    expect(pickPostLikeAccount(list, accountId)).toEqual({ ok: false, status, code });
   });
 });

@@ -96,3 +96,32 @@ export function filterAccounts(
       (filter.canSend === undefined || account.can_send === filter.canSend),
   );
 }
+
+/** The account a post-like runs on, or why there is none (404 `account_not_found` or 400 `invalid_request`). */
+export type PostLikeAccountResult =
+  | { readonly ok: true; readonly account: RevorAccount }
+  | {
+      readonly ok: false;
+      readonly status: 404 | 400;
+      readonly code: 'account_not_found' | 'invalid_request';
+    };
+
+/**
+ * Picks a post-like's LinkedIn account: the one named, or, when `account_id` is left out, the only LinkedIn account
+ * that can send (Revor's skill reference: required when there are several).
+ */
+export function pickPostLikeAccount(
+  accounts: readonly RevorAccount[],
+  accountId: string | undefined,
+): PostLikeAccountResult {
+  const linkedin = accounts.filter((account) => account.channel === 'linkedin');
+  if (accountId !== undefined) {
+    const named = linkedin.find((account) => account.account_id === accountId);
+    return named ? { ok: true, account: named } : { ok: false, status: 404, code: 'account_not_found' };
+  }
+  const usable = linkedin.filter((account) => account.can_send);
+  if (usable.length === 1) return { ok: true, account: usable[0] as RevorAccount };
+  return usable.length === 0
+    ? { ok: false, status: 404, code: 'account_not_found' }
+    : { ok: false, status: 400, code: 'invalid_request' };
+}

@@ -1,9 +1,8 @@
-import { DRIFT_STATUS } from './faults';
-import { retryAfterSeconds } from './rate-limiter';
 import {
   defaultRevorAccounts,
   filterAccounts,
   parseAccountFilter,
+  pickPostLikeAccount,
   type RevorAccount,
 } from './revor-accounts';
 import {
@@ -13,9 +12,16 @@ import {
   revorJobItem,
   revorJobTruth,
 } from './revor-job-state';
+import { nextPaceSlot } from './revor-pacing';
+import {
+  createRevorResponses,
+  driftRevorJob,
+  revorRateLimited,
+  revorRateLimitHeaders,
+} from './revor-responses';
 import { validateDispatch, validatePostLike } from './revor-validate';
 import { sampleJob } from './sample-job';
-import { headerValue, jsonResponse, type SimRequest, type SimResponse } from './sim-http';
+import { headerValue, type SimRequest, type SimResponse } from './sim-http';
 import { mergeDirectives, readNestedSimulateDirective, type SimulateDirective } from './simulate-directive';
 import { REVOR_V2_BASE_PATH } from './simulated-vendor';
 import type {
@@ -61,24 +67,8 @@ export function createRevorModule(deps: VendorDeps): VendorModule {
   /** The last start slot per tenant + account + channel, for `min_channel_task_interval_seconds`. */
   const paceSlots = new Map<string, number>();
 
-  const requestId = () => `req_${idRandom.hex(24)}`;
-  const success = (status: number, payload: Record<string, unknown>): SimResponse => {
-    const id = requestId();
-    return jsonResponse(status, { ok: true, request_id: id, ...payload }, { 'x-request-id': id });
-  };
-  const failure = (
-    status: number,
-    code: string,
-    message = code,
-    headers: Record<string, string> = {},
-  ): SimResponse => {
-    const id = requestId();
-    return jsonResponse(
-      status,
-      { ok: false, error: { code, message, request_id: id } },
-      { 'x-request-id': id, ...headers },
-    );
-  };
+  const { success, failure } = createRevorResponses(() => `req_${idRandom.hex(24)}`);
+  const responses = { success, failure };
 
   const paceStart = (
     caller: Caller,
@@ -89,9 +79,12 @@ export function createRevorModule(deps: VendorDeps): VendorModule {
   ) => {
     if (!options.revorPacing) return nowMs;
     const slotKey = `${caller.tenant}|${accountId}|${channel}`;
-    const previous = paceSlots.get(slotKey);
-    const gapMs = intervalSeconds * 1000 * options.timeScale;
-    const slot = previous === undefined ? nowMs : Math.max(nowMs, previous + gapMs);
+    const slot = nextPaceSlot({
+      previousSlotMs: paceSlots.get(slotKey),
+      nowMs,
+      intervalSeconds,
+      scale: options.timeScale,
+    });
     paceSlots.set(slotKey, slot);
     return slot;
   };
@@ -192,22 +185,15 @@ export function createRevorModule(deps: VendorDeps): VendorModule {
     );
     if (!validation.ok) return failure(400, 'invalid_request', validation.message);
     const body = validation.value;
-    const linkedin = (accounts.get(context.caller.apiKey) ?? []).filter(
-      (account) => account.channel === 'linkedin',
-    );
-    let account: RevorAccount | undefined;
-    if (body.accountId !== undefined) {
-      account = linkedin.find((candidate) => candidate.account_id === body.accountId);
-      if (!account) return failure(404, 'account_not_found');
-    } else {
-      // account_id may be left out only when exactly one LinkedIn account can send.
-      const usable = linkedin.filter((candidate) => candidate.can_send);
-      if (usable.length === 0) return failure(404, 'account_not_found');
-      if (usable.length > 1)
-        return failure(400, 'invalid_request', 'account_id is required: several LinkedIn accounts');
-      account = usable[0] as RevorAccount;
+    const picked = pickPostLikeAccount(accounts.get(context.caller.apiKey) ?? [], body.accountId);
+    if (!picked.ok) {
+      const message =
+        picked.code === 'invalid_request'
+          ? 'account_id is required: several LinkedIn accounts can send'
+          : undefined;
+      return failure(picked.status, picked.code, message);
     }
-    const chosen = account;
+    const chosen = picked.account;
     return createJob(
       context,
       { action: 'outreach.linkedin.post_like', channel: 'linkedin' },
@@ -268,29 +254,13 @@ export function createRevorModule(deps: VendorDeps): VendorModule {
       reason === 'too_large'
         ? failure(413, 'payload_too_large')
         : failure(400, 'invalid_request', 'Malformed JSON body'),
-    rateLimited: (_request, decision) =>
-      failure(429, 'api_rate_limit_exceeded', 'api_rate_limit_exceeded', {
-        'retry-after': String(retryAfterSeconds(decision)),
-      }),
+    rateLimited: (_request, decision) => revorRateLimited(responses, decision),
     // 503 task_unavailable: the request was accepted but the worker queue is unavailable; retry with the same key.
     serverError: (request) =>
       request.method === 'POST' ? failure(503, 'task_unavailable') : failure(500, 'internal_error'),
     idempotencyConflict: () => failure(409, 'idempotency_conflict'),
-    rateLimitHeaders: (decision) => ({
-      'x-ratelimit-limit': String(decision.limit),
-      'x-ratelimit-remaining': String(decision.remaining),
-      'x-ratelimit-window-ms': String(decision.windowMs),
-      'x-user-ratelimit-limit': String(decision.userLimit),
-      'x-user-ratelimit-remaining': String(decision.userRemaining),
-    }),
-    drift: (body) => {
-      const envelope = body as { item?: Record<string, unknown> };
-      if (!envelope.item) return body;
-      return {
-        ...envelope,
-        item: { ...envelope.item, status: DRIFT_STATUS, priority: 'normal', worker: { region: 'ap-east-1' } },
-      };
-    },
+    rateLimitHeaders: revorRateLimitHeaders,
+    drift: driftRevorJob,
     jobTruth: (id, nowMs) => {
       const job = jobs.get(id);
       return job ? revorJobTruth(job, nowMs) : undefined;

@@ -4,6 +4,7 @@ import { type FaultOptions, validateFaultOptions } from './faults';
 import type { RateLimitRule } from './rate-limiter';
 import { SIMULATED_VENDORS, type SimulatedVendor } from './simulated-vendor';
 import { type SimulatorError, simulatorError } from './simulator-error';
+import { DEFAULT_VENDOR_SETTINGS } from './vendor-defaults';
 
 /** An Oration API key and the workspace it belongs to; the workspace is the tenant. */
 export interface OrationSimulatorKey {
@@ -135,38 +136,6 @@ export interface ResolvedSimulatorOptions {
   readonly faults: FaultOptions | undefined;
   readonly vendors: Readonly<Record<SimulatedVendor, ResolvedVendorSettings>>;
 }
-
-const DEFAULT_VENDOR_SETTINGS: Readonly<Record<SimulatedVendor, ResolvedVendorSettings>> = {
-  revor: {
-    durations: {
-      queued: { medianMs: 1_000 },
-      run: { medianMs: 6_000 },
-      retryDelay: { medianMs: 30_000, sigma: 0.3 },
-    },
-    outcomes: { failed: 0.05, cancelled: 0.01, retry: 0.1, approval: 0, skipped: 0.2 },
-    rateLimit: { limit: 120, windowMs: 60_000 },
-  },
-  outx: {
-    // The vendor: "Most tasks complete within 10-60 seconds."
-    durations: { queued: { medianMs: 8_000, sigma: 0.6 }, run: { medianMs: 12_000 }, retryDelay: 0 },
-    outcomes: { failed: 0.05, cancelled: 0, retry: 0, approval: 0, skipped: 0 },
-    rateLimit: null,
-  },
-  oration: {
-    durations: {
-      queued: { medianMs: 2_000 },
-      run: { medianMs: 20_000 },
-      retryDelay: { medianMs: 5_000, sigma: 0.3 },
-    },
-    outcomes: { failed: 0.05, cancelled: 0, retry: 0.1, approval: 0, skipped: 0 },
-    rateLimit: null,
-  },
-  revkeen: {
-    durations: { queued: { medianMs: 1_000 }, run: { medianMs: 10_000 }, retryDelay: 0 },
-    outcomes: { failed: 0.05, cancelled: 0.01, retry: 0, approval: 0, skipped: 0 },
-    rateLimit: null,
-  },
-};
 
 function isProbability(value: unknown): boolean {
   return typeof value === 'number' && value >= 0 && value <= 1;
