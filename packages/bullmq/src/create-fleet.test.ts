@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await redis.stop();
+  await redis.dispose();
 });
 
 afterEach(async () => {

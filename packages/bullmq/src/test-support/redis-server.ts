@@ -1,7 +1,9 @@
 // Test support: a real redis-server on a free port of 127.0.0.1, started and stopped by the test that needs it.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The binary: `ASYNCJOB_REDIS_SERVER`, else the Debian package's path, else `redis-server` on the PATH. */
 export function redisServerBinary(): string {
@@ -13,10 +15,12 @@ export function redisServerBinary(): string {
 export interface TestRedis {
   readonly port: number;
   readonly url: string;
-  /** Stops the server (SIGTERM, then SIGKILL); its data is gone. */
+  /** Stops the server (SIGTERM, then SIGKILL). */
   stop(): Promise<void>;
-  /** Starts it again on the same port, empty. */
+  /** Starts it again on the same port: empty, or with its data when it is persistent. */
   start(): Promise<void>;
+  /** Stops it and removes its data directory. */
+  dispose(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -45,14 +49,21 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-/** Starts a throwaway redis-server (no persistence) and waits until it answers PING. */
-export async function startTestRedis(): Promise<TestRedis> {
+/**
+ * Starts a throwaway redis-server and waits until it answers PING. A persistent one writes every change to an
+ * append-only file in a temporary directory, so a restart keeps the data (as a production Redis should).
+ */
+export async function startTestRedis(options: { persistent?: boolean } = {}): Promise<TestRedis> {
   const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'asyncjob-redis-'));
+  const persistence = options.persistent
+    ? ['--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--appendonly', 'no'];
   let child: ChildProcess | null = null;
   const start = async () => {
     const spawned = spawn(
       redisServerBinary(),
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...persistence],
       { stdio: 'ignore' },
     );
     const failed = new Promise<Error>((resolve) => spawned.once('error', resolve));
@@ -75,6 +86,10 @@ export async function startTestRedis(): Promise<TestRedis> {
     await exited;
     clearTimeout(timer);
   };
+  const dispose = async () => {
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
   await start();
-  return { port, url: `redis://127.0.0.1:${port}`, stop, start };
+  return { port, url: `redis://127.0.0.1:${port}`, stop, start, dispose };
 }
