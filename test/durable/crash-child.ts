@@ -38,11 +38,12 @@ function fail(stage: string, error: AsyncJobError): never {
 
 const configs = configFromEnv(env);
 if (configs.isErr()) fail('config', configs.error);
-const registry = createJobRegistry({
+const built = createJobRegistry({
   factories: { revor: revorFactory, outx: outxFactory, oration: orationFactory, revkeen: revkeenFactory },
   configs: configs.value,
 });
-if (registry.isErr()) fail('registry', registry.error);
+if (built.isErr()) fail('registry', built.error);
+const registry = built.value;
 const opened = openSqliteStore(storePath);
 if (opened.isErr()) fail('store', opened.error);
 const store = opened.value;
@@ -56,7 +57,7 @@ function recordSettled(settled: SettledJob): void {
 }
 
 const generous = { limit: 1000, windowMs: 1000 };
-const tracker = createJobTracker(registry.value, {
+const tracker = createJobTracker(registry, {
   store,
   // The simulated jobs take seconds, not minutes: poll on that scale.
   backoff: { minDelayMs: 100, maxDelayMs: 800, initialDelayMs: 200 },
@@ -96,16 +97,14 @@ function create(client: AsyncJobClient, index: number): ResultAsync<AsyncJob, As
 }
 
 async function createAll(): Promise<void> {
-  const providers = registry.isOk() ? registry.value.providers : [];
+  const { providers } = registry;
   let next = 0;
   const worker = async () => {
     while (next < jobCount) {
       const index = next;
       next += 1;
-      const client = registry.isOk()
-        ? registry.value.client(providers[index % providers.length] as string)
-        : null;
-      if (!client || client.isErr()) return;
+      const client = registry.client(providers[index % providers.length] as string);
+      if (client.isErr()) fail('client', client.error);
       const created = await tracker.trackCreated(create(client.value, index), { operation: 'crash-test' });
       if (created.isErr()) fail('create', created.error);
       say({ type: 'created', ref: created.value.ref });

@@ -34,6 +34,8 @@ for (const ref of refs) {
     process.exit(1);
   }
   if (settled.value) won.push(ref);
+  // A tracker does other work between two writes; without a pause one process could hold the lock throughout.
+  await new Promise((resolve) => setTimeout(resolve, Math.random() * 2));
 }
 await store.close();
 process.stdout.write(`${JSON.stringify({ won })}\n`);

@@ -3,8 +3,8 @@ import { type AsyncJobError, asyncJobError, type ResponseIssue } from '@asyncjob
 /** SQLite result codes that may clear up by themselves: another process holds the lock, the disk is full. */
 const TRANSIENT_CODES = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_PROTOCOL'];
 
-/** Codes that mean the file is not (or no longer) a usable SQLite database. */
-const DAMAGED_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB'];
+/** Codes that mean the file is not (or no longer) a usable SQLite database; checked before the transient ones. */
+const DAMAGED_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_IOERR_SHORT_READ'];
 
 function describe(thrown: unknown): { name: string; message: string; code: string | undefined } {
   if (thrown instanceof Error) {
