@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningSimulator, type SimulatedVendor, startSimulator } from '@asyncjob/simulator';
+import { openSqliteStore } from '@asyncjob/store-sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHandlerLog, startTrackingChild, type TrackingChild, waitFor } from './durable/crash-harness';
-import { openSqliteStore } from './durable/store';
 
 const JOBS = 200;
 const MIN_DELAY_MS = 100;

@@ -17,8 +17,8 @@ import { orationFactory } from '@asyncjob/oration';
 import { outxFactory } from '@asyncjob/outx';
 import { revkeenFactory } from '@asyncjob/revkeen';
 import { revorFactory } from '@asyncjob/revor';
+import { openSqliteStore } from '@asyncjob/store-sqlite';
 import type { ResultAsync } from 'neverthrow';
-import { openSqliteStore } from './store';
 
 const env = process.env;
 const mode = env.DURABLE_MODE;
