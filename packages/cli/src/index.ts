@@ -1,0 +1,11 @@
+export type { CliIo, CliStream } from './cli-io';
+export type { DemoCommandOptions } from './commands/demo';
+export type { SimulateCommandOptions } from './commands/simulate';
+export type { StatusCommandOptions } from './commands/status';
+export type { SubmitCommandOptions } from './commands/submit';
+export type { WaitCommandOptions, WaitSettings } from './commands/wait';
+export type { DemoSettings } from './demo/run-demo';
+export { EXIT_CODES, type ExitCode } from './exit-code';
+export type { ErrorJson } from './format-error';
+export type { JobJson } from './format-job';
+export { type MainOptions, main } from './main';
