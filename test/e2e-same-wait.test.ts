@@ -1,5 +1,5 @@
-import { type AsyncJob, configFromEnv, createJobClient, waitForJob } from '@asyncjob/core';
-import type { RunningSimulator } from '@asyncjob/simulator';
+import { type AsyncJob, configFromEnv, createJobClient, type JobStatus, waitForJob } from '@asyncjob/core';
+import { DRIFT_STATUS, type RunningSimulator } from '@asyncjob/simulator';
 import { describe, expect, it } from 'vitest';
 import {
   ALL_SUCCEED,
@@ -8,6 +8,7 @@ import {
   expectNoSecret,
   FAST_POLL,
   factories,
+  simulatorConfig,
   unwrap,
   useSimulator,
 } from './e2e/harness';
@@ -87,5 +88,40 @@ describe('one waiting code path for four vendors', () => {
     for (const job of settled) expectMatchesTruth(simulator, job);
     expect(simulator.stats().jobsCreated).toBe(4);
     expectNoSecret(settled, allKeys(simulator));
+  });
+});
+
+describe('a vendor status word no adapter knows', () => {
+  it('is reported once per word, and the same wait goes on to the true end at every vendor', async () => {
+    const simulator = await useSimulator({
+      seed: 102,
+      outcomes: ALL_SUCCEED,
+      // Half of the job lookups answer with an undocumented status word and extra fields.
+      faults: { driftRate: 0.5 },
+    });
+    const work = workFor(simulator);
+    for (const vendor of ['revor', 'outx', 'oration', 'revkeen'] as const) {
+      // Exact durations, long enough for several lookups.
+      simulator.control.planNextJob(vendor, { queuedMs: 0, runMs: 400, retries: 0 });
+      const client = unwrap(createJobClient(simulatorConfig(simulator, vendor), factories));
+      const { operation, input } = work[vendor] as { operation: string; input: unknown };
+      const created = unwrap(await client.submit(operation, input));
+      const unknown: AsyncJob[] = [];
+      const statuses: JobStatus[] = [];
+      const job = unwrap(
+        await waitForJob(client, created.id, {
+          ...FAST_POLL,
+          maxDelayMs: 50,
+          onUpdate: (next) => statuses.push(next.status),
+          onUnknownStatus: (next) => unknown.push(next),
+        }),
+      );
+      expect(job.status).toBe('succeeded');
+      expectMatchesTruth(simulator, job);
+      // Seen several times (the seeded fault stream drifts some of the first lookups), reported once.
+      expect(statuses.filter((status) => status === 'unknown').length).toBeGreaterThan(1);
+      expect(unknown.map((next) => [next.status, next.rawStatus])).toEqual([['unknown', DRIFT_STATUS]]);
+    }
+    expect(simulator.stats().faults.drift).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,11 @@
-import { type AsyncJob, createJobRegistry, createJobTracker, waitForJob } from '@asyncjob/core';
+import {
+  type AsyncJob,
+  type AsyncJobError,
+  createJobRegistry,
+  createJobTracker,
+  waitForJob,
+} from '@asyncjob/core';
+import { createRevkeen } from '@asyncjob/revkeen';
 import { createRevor, type RevorDispatchInput } from '@asyncjob/revor';
 import { describe, expect, it } from 'vitest';
 import { ALL_SUCCEED, expectMatchesTruth, FAST_POLL, factories, unwrap, useSimulator } from './e2e/harness';
@@ -100,5 +107,85 @@ describe('a Revor task paced to a later start', () => {
     // The vendor never answered `scheduled` to a lookup: it was never asked too early.
     expect(seenByWait.slice(1).map((job) => job.rawStatus)).not.toContain('scheduled');
     expect(simulator.stats().byVendor.revor.byEndpoint['GET /outreach/jobs/:id']).toBe(lookups.length);
+  });
+});
+
+/** A fetch that notes when each request leaves and what status came back. */
+function statusRecordingFetch(): {
+  fetch: typeof globalThis.fetch;
+  exchanges: { atMs: number; status: number }[];
+} {
+  const exchanges: { atMs: number; status: number }[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const atMs = Date.now();
+    const response = await globalThis.fetch(new Request(input, init));
+    exchanges.push({ atMs, status: response.status });
+    return response;
+  };
+  return { fetch, exchanges };
+}
+
+describe('a vendor that rate-limits lookups', () => {
+  it('is asked again only after its Retry-After (RevKeen)', async () => {
+    const simulator = await useSimulator({
+      seed: 611,
+      rateLimits: { revkeen: { limit: 2, windowMs: 1_000 } },
+    });
+    const { fetch, exchanges } = statusRecordingFetch();
+    const revkeen = createRevkeen({
+      apiKey: simulator.keys.revkeen[0],
+      baseUrl: simulator.baseUrls.revkeen,
+      fetch,
+    });
+    const created = unwrap(
+      await revkeen.runAutomation(simulator.automations[0]?.id as string, {
+        triggerPayload: { simulate: { queuedMs: 0, runMs: 1_500, outcome: 'succeeded' } },
+      }),
+    );
+    const retries: AsyncJobError[] = [];
+
+    const job = unwrap(
+      await waitForJob(revkeen, created.id, {
+        ...FAST_POLL,
+        maxDelayMs: 100,
+        onRetry: (error) => retries.push(error),
+      }),
+    );
+
+    expect(job.status).toBe('succeeded');
+    expect(retries.length).toBeGreaterThan(0);
+    for (const error of retries) expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 1_000 });
+    // After each 429 the next request waits the full Retry-After: at most one 429 per window.
+    exchanges.forEach((exchange, index) => {
+      const next = exchanges[index + 1];
+      if (exchange.status === 429 && next)
+        expect(next.atMs - exchange.atMs).toBeGreaterThanOrEqual(1_000 - 5);
+    });
+    expect(exchanges.filter((exchange) => exchange.status === 429).length).toBeLessThanOrEqual(3);
+  });
+
+  it("is never run into its limit when it tells its window in headers (Revor's X-RateLimit-*)", async () => {
+    const simulator = await useSimulator({
+      seed: 612,
+      revorPacing: false,
+      rateLimits: { revor: { limit: 3, windowMs: 1_000 } },
+    });
+    const { fetch, exchanges } = statusRecordingFetch();
+    const revor = createRevor({ apiKey: simulator.keys.revor[0], baseUrl: simulator.baseUrls.revor, fetch });
+    const created = unwrap(
+      await revor.dispatch({
+        ...dispatchOn('email'),
+        minChannelTaskIntervalSeconds: 60,
+        metadata: { simulate: { queuedMs: 0, runMs: 1_500, outcome: 'succeeded', retries: 0 } },
+      }),
+    );
+
+    const job = unwrap(
+      await waitForJob(revor, created.id, { ...FAST_POLL, maxDelayMs: 100, initialJob: created }),
+    );
+
+    expect(job.status).toBe('succeeded');
+    expect(exchanges.map((exchange) => exchange.status)).not.toContain(429);
+    expect(simulator.stats().byVendor.revor.rateLimited).toBe(0);
   });
 });
