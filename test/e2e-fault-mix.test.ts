@@ -5,6 +5,7 @@ import {
   createJobTracker,
   type ProviderConfig,
   type SettledJob,
+  waitForJob,
 } from '@asyncjob/core';
 import { createOration } from '@asyncjob/oration';
 import { createOutx } from '@asyncjob/outx';
@@ -227,3 +228,31 @@ function mulberry32(seed: number): () => number {
     return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+describe('a wait aborted by its caller', () => {
+  it('ends at once with aborted, mid-request, and leaves no request, timer or socket behind', async () => {
+    process.on('unhandledRejection', onRejection);
+    const resourcesBefore = activeResources();
+    const simulator = await useSimulator({ seed: 711 });
+    const outx = createOutx({ apiKey: simulator.keys.outx[0], baseUrl: simulator.baseUrls.outx });
+    simulator.control.planNextJob('outx', STAYS_QUEUED);
+    const created = unwrap(await outx.fetchProfile({ profileSlug: 'grace' }));
+    // Every answer now comes 5 s late: the abort lands while a lookup is in flight.
+    simulator.control.setFaults({ outx: { slowRate: 1, slowMs: 5_000 } });
+    const controller = new AbortController();
+    const waiting = waitForJob(outx, created.id, { minDelayMs: 20, signal: controller.signal });
+    await expect.poll(() => simulator.stats().faults.slow).toBe(1);
+
+    const abortedAt = Date.now();
+    controller.abort();
+    const error = (await waiting)._unsafeUnwrapErr();
+
+    expect(error).toMatchObject({ kind: 'aborted', provider: 'outx', retryable: false });
+    expect(Date.now() - abortedAt).toBeLessThan(1_000);
+    await sleep(300);
+    expect(simulator.stats().faults.slow).toBe(1);
+    await simulator.close();
+    await expect.poll(() => leakedSince(resourcesBefore), { timeout: 2_000 }).toEqual({});
+    expect(rejections).toEqual([]);
+  });
+});
