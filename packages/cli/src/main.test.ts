@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import packageJson from '../package.json';
+import { version } from '../package.json';
 import { main } from './main';
 import { argv, createTestIo } from './test-support';
 
@@ -26,7 +26,7 @@ describe('main: help and usage errors', () => {
   it('prints the version', async () => {
     const test = createTestIo();
     expect(await main(argv('--version'), test.io)).toBe(0);
-    expect(test.stdout()).toBe(`${packageJson.version}\n`);
+    expect(test.stdout()).toBe(`${version}\n`);
   });
 
   it('shows the help on stderr and exits 2 without a command', async () => {

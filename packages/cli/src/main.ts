@@ -1,6 +1,6 @@
 import { cac } from 'cac';
 import type { Result } from 'neverthrow';
-import packageJson from '../package.json';
+import { version } from '../package.json';
 import type { CliIo } from './cli-io';
 import { type DemoSettings, demoCommand } from './commands/demo';
 import { simulateCommand } from './commands/simulate';
@@ -112,16 +112,16 @@ export async function main(argv: readonly string[], io: CliIo, options: MainOpti
   }
   const name = cli.matchedCommandName as CommandName | undefined;
   if (flags.help) {
-    io.stdout.write(`${name ? commandHelp(name) : globalHelp(packageJson.version)}\n`);
+    io.stdout.write(`${name ? commandHelp(name) : globalHelp(version)}\n`);
     return EXIT_CODES.ok;
   }
   if (flags.version && !name) {
-    io.stdout.write(`${packageJson.version}\n`);
+    io.stdout.write(`${version}\n`);
     return EXIT_CODES.ok;
   }
   if (!name) {
     if (args[0] === undefined) {
-      io.stderr.write(`${globalHelp(packageJson.version)}\n`);
+      io.stderr.write(`${globalHelp(version)}\n`);
       return EXIT_CODES.usage;
     }
     return usageError(io, `unknown command "${String(args[0])}" (commands: ${COMMAND_NAMES.join(', ')})`);

@@ -53,4 +53,17 @@ describe('asyncjob demo', () => {
     for (const [type, count] of Object.entries(handles()))
       expect(count).toBeLessThanOrEqual(before[type] ?? 0);
   }, 30_000);
+
+  it('stops on the signal with exit 130, a partial summary, and the simulator closed', async () => {
+    const before = handles();
+    const controller = new AbortController();
+    const test = createTestIo({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 600);
+    expect(await main(argv('demo'), test.io, { demo: { timeScale: 0.05 } })).toBe(130);
+    expect(test.stdout()).toMatch(/Demo interrupted after \d+\.\ds: \d+ of 17 jobs settled/);
+    expect(test.stderr()).toMatch(/interrupted: \d+ jobs not finished/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const [type, count] of Object.entries(handles()))
+      expect(count).toBeLessThanOrEqual(before[type] ?? 0);
+  });
 });

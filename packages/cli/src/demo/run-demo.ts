@@ -127,8 +127,14 @@ async function runScenario(
   const records = run.settled.map((settled) => recordOf(settled, simulator, seenAt.get(settled.ref) ?? null));
   for (const settled of run.settled)
     if (settled.result.isErr()) outcomes.push({ kind: 'error', error: settled.result.error });
-  if (run.interrupted) outcomes.push({ kind: 'interrupted' });
-  printSummary(output, records, simulator, run.stats.requests, Date.now() - startedAt);
+  if (run.interrupted) {
+    output.message(`interrupted: ${run.unsettled.length} jobs not finished; the simulator stops now.`);
+    outcomes.push({ kind: 'interrupted' });
+  }
+  const headline = run.interrupted
+    ? `Demo interrupted after ${formatSeconds(Date.now() - startedAt)}: ${records.length} of ${created.length} jobs settled`
+    : `Demo finished in ${formatSeconds(Date.now() - startedAt)}: ${records.length} jobs on ${SIMULATED_VENDORS.length} vendors`;
+  printSummary(output, `${headline}, one tracker (${run.stats.requests} status checks).`, records, simulator);
   return exitCodeForOutcomes(outcomes, 'lookup');
 }
 
@@ -184,10 +190,9 @@ function recordOf(settled: SettledJob, simulator: RunningSimulator, seenAtMs: nu
 
 function printSummary(
   output: Output,
+  headline: string,
   records: readonly DemoJobRecord[],
   simulator: RunningSimulator,
-  polls: number,
-  elapsedMs: number,
 ): void {
   const stats = simulator.stats();
   const requests = Object.fromEntries(
@@ -195,9 +200,7 @@ function printSummary(
   );
   const { agree, checked } = countAgreements(records);
   output.result('');
-  output.result(
-    `Demo finished in ${formatSeconds(elapsedMs)}: ${records.length} jobs on ${SIMULATED_VENDORS.length} vendors, one tracker (${polls} status checks).`,
-  );
+  output.result(headline);
   output.result('');
   for (const line of formatDemoTable(summarizeDemo(SIMULATED_VENDORS, records, requests)))
     output.result(line);
