@@ -14,6 +14,7 @@ import type { FleetRuntime } from './fleet-runtime';
 import { decideStep, type KeyPause } from './fleet-step';
 import type { FleetSettledJob } from './fleet-types';
 import { assertReady } from './redis-clients';
+import { isJobLost } from './redis-error';
 
 /** The counters a worker keeps. */
 export interface WorkerCounters {
@@ -56,6 +57,25 @@ export function createProcessor(runtime: FleetRuntime, provider: ProviderName, c
     const result = await runtime.redis('worker', action, operation, stepRedisMs);
     if (result.isErr()) throw new FleetRedisError(result.error);
     return result.value;
+  };
+
+  /**
+   * A write to the job itself. False when BullMQ says this worker no longer holds it (its lock lapsed while
+   * Redis was away, or a retried write had in fact gone through): then the job is someone else's to move.
+   */
+  const whileHeld = async (action: string, operation: () => Promise<unknown>): Promise<boolean> => {
+    const held = await redis(action, async () => {
+      try {
+        await operation();
+        return true;
+      } catch (thrown) {
+        if (isJobLost(thrown)) return false;
+        throw thrown;
+      }
+    });
+    if (!held)
+      runtime.emit({ type: 'job_lost', provider, message: `${action}: the job is no longer held here` });
+    return held;
   };
 
   const settle = async (
@@ -133,13 +153,17 @@ export function createProcessor(runtime: FleetRuntime, provider: ProviderName, c
         if (result.isErr()) runtime.emit({ type: 'retry', ref: data.ref, error: result.error });
         else runtime.emit({ type: 'checked', ref: data.ref, job: result.value, delayMs: decision.delayMs });
         const dueAt = Date.now() + decision.delayMs;
-        await redis(`save the state of ${data.ref}`, () => job.updateData(decision.data));
-        await redis(`delay ${data.ref}`, () => job.moveToDelayed(dueAt, token));
+        if (await whileHeld(`save the state of ${data.ref}`, () => job.updateData(decision.data))) {
+          await whileHeld(`delay ${data.ref}`, () => job.moveToDelayed(dueAt, token));
+        }
+        // Delayed by this worker, or (when its hold lapsed) already in another worker's hands: BullMQ leaves it.
         throw new DelayedError();
       }
       case 'rate_limited':
         if (result.isErr()) runtime.emit({ type: 'retry', ref: data.ref, error: result.error });
-        await redis(`save the state of ${data.ref}`, () => job.updateData(decision.data));
+        if (!(await whileHeld(`save the state of ${data.ref}`, () => job.updateData(decision.data)))) {
+          throw new DelayedError();
+        }
         // BullMQ moves the job back to the queue and every worker of the provider waits out the pause.
         throw Worker.RateLimitError();
     }

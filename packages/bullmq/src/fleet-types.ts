@@ -106,6 +106,11 @@ export type FleetEvent =
     }
   /** This process settled a ref; `first` is false when another process had already settled it. */
   | { readonly type: 'settled'; readonly settled: FleetSettledJob; readonly first: boolean }
+  /**
+   * A worker lost hold of a job it was checking (its lock lapsed, e.g. while Redis was away): another worker has
+   * it, and the outcome is still recorded once.
+   */
+  | { readonly type: 'job_lost'; readonly provider: ProviderName; readonly message: string }
   /** A job whose worker died was handed back to the queue. */
   | { readonly type: 'stalled'; readonly provider: ProviderName; readonly jobId: string }
   /** BullMQ failed a job (it is retried with backoff until its attempts run out). */

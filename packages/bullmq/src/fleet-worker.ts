@@ -14,7 +14,7 @@ import { createProcessor, FleetRedisError, type WorkerCounters } from './fleet-p
 import type { FleetRuntime } from './fleet-runtime';
 import type { FleetWorker, FleetWorkerOptions } from './fleet-types';
 import { bullConnectionOf } from './redis-clients';
-import { toRedisError } from './redis-error';
+import { isJobLost, toRedisError } from './redis-error';
 
 /** BullMQ retries a step that failed on Redis after 1 s, 2 s … up to a minute. */
 const STEP_RETRY_BACKOFF: BackoffOptions = {
@@ -98,6 +98,10 @@ function createWorkers(
       });
       worker.on('error', (error) => {
         if (runtime.closed.aborted) return;
+        if (isJobLost(error)) {
+          runtime.emit({ type: 'job_lost', provider, message: error.message });
+          return;
+        }
         counters.redisErrors += 1;
         runtime.emit({
           type: 'redis_error',

@@ -21,8 +21,7 @@ export function toRedisError(thrown: unknown, action: string): AsyncJobError {
     });
   }
   // BullMQ's own refusals carry a negative code: the job is gone, or no longer held by this worker.
-  const code = (thrown as { code?: unknown } | null)?.code;
-  if (typeof code === 'number' && code < 0) {
+  if (isJobLost(thrown)) {
     return asyncJobError('server_error', `BullMQ refused to ${action}: ${message}`, {
       retryable: false,
       cause,
@@ -36,6 +35,12 @@ export function toRedisError(thrown: unknown, action: string): AsyncJobError {
     });
   }
   return asyncJobError('network', `Redis is unavailable; could not ${action}: ${message}`, { cause });
+}
+
+/** Whether BullMQ refused to move a job because this worker no longer holds it (its lock lapsed, or it is gone). */
+export function isJobLost(thrown: unknown): boolean {
+  const code = (thrown as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && code < 0;
 }
 
 /** Whether the consumer group (or its stream) is gone, e.g. after Redis restarted without its data. */

@@ -1,0 +1,141 @@
+// Redis stops in the middle of a run and comes back: nothing crashes, errors are typed, every job still settles once.
+import { type RunningSimulator, SIMULATED_VENDORS, startSimulator } from '@asyncjob/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factories } from './fleet/factories';
+import { createFleet, type Fleet, type FleetEvent } from './fleet/fleet-package';
+import { startTestRedis, type TestRedis } from './fleet/redis-server';
+import {
+  createSimulatorJobs,
+  sleep,
+  unwrap,
+  vendorConfigs,
+  vendorEnv,
+  waitUntil,
+} from './fleet/simulator-jobs';
+import { spawnWorker, stopWorkers, type WorkerProcess } from './fleet/worker-process';
+
+const PER_VENDOR = 15;
+const PREFIX = 'restart';
+const TUNING = {
+  concurrency: 4,
+  backoff: { minDelayMs: 200, initialDelayMs: 400, maxDelayMs: 1000 },
+  lockDurationMs: 2000,
+  stalledIntervalMs: 1000,
+  redisTimeoutMs: 800,
+};
+
+let redis: TestRedis;
+let simulator: RunningSimulator;
+let fleet: Fleet;
+const workers: WorkerProcess[] = [];
+
+beforeAll(async () => {
+  // Persistent, as a production Redis under BullMQ must be: a restart keeps the queues.
+  redis = await startTestRedis({ persistent: true });
+  const spread = {
+    queued: { medianMs: 500, sigma: 0.5 },
+    run: { medianMs: 3000, sigma: 0.5 },
+    retryDelay: 300,
+  };
+  simulator = unwrap(
+    await startSimulator({
+      seed: 7,
+      durations: Object.fromEntries(SIMULATED_VENDORS.map((vendor) => [vendor, spread])),
+      revorPacing: false,
+      rateLimits: { revor: null },
+    }),
+    'start the simulator',
+  );
+}, 30_000);
+
+afterAll(async () => {
+  await stopWorkers(workers);
+  await fleet?.close();
+  await simulator?.close();
+  await redis?.dispose();
+}, 30_000);
+
+describe('a fleet whose Redis restarts mid-run', () => {
+  it('keeps every process up, reports typed errors, and settles every job exactly once after', async () => {
+    const env = {
+      ...vendorEnv(simulator),
+      REDIS_URL: redis.url,
+      FLEET_PREFIX: PREFIX,
+      FLEET_OPTIONS: JSON.stringify(TUNING),
+    };
+    for (let index = 0; index < 2; index += 1) workers.push(spawnWorker(env));
+    await Promise.all(workers.map((worker) => worker.waitFor((line) => line.event === 'ready', 30_000)));
+
+    const events: FleetEvent[] = [];
+    fleet = unwrap(
+      createFleet({
+        ...TUNING,
+        connection: redis.url,
+        prefix: PREFIX,
+        factories,
+        configs: vendorConfigs(simulator),
+        onEvent: (event) => events.push(event),
+      }),
+      'create the fleet',
+    );
+    const delivered = new Map<string, number>();
+    fleet.onSettled((settled) => void delivered.set(settled.ref, (delivered.get(settled.ref) ?? 0) + 1), {
+      blockMs: 500,
+    });
+
+    const created = await createSimulatorJobs(simulator, PER_VENDOR + 1, 40);
+    const late = created.filter((_, index) => index % (PER_VENDOR + 1) === PER_VENDOR);
+    const early = created.filter((entry) => !late.includes(entry));
+    for (const { job, operation } of early)
+      unwrap(await fleet.track(job.ref, { operation }), `track ${job.ref}`);
+    await waitUntil(() => delivered.size >= 10, 20_000);
+
+    await redis.stop();
+    const linesBefore = workers.map((worker) => worker.lines.length);
+    // While Redis is away: a typed, retryable error after retrying, in this process and in the workers.
+    for (const { job, operation } of late) {
+      expect((await fleet.track(job.ref, { operation }))._unsafeUnwrapErr()).toMatchObject({
+        kind: 'network',
+        retryable: true,
+      });
+    }
+    await sleep(1500);
+    await redis.start();
+    // Back: a caller retries a retryable error, as it would any other.
+    for (const { job, operation } of late) {
+      await waitUntil(async () => (await fleet.track(job.ref, { operation })).isOk(), 15_000);
+    }
+
+    await waitUntil(
+      () => delivered.size >= created.length,
+      40_000,
+      () => `(${delivered.size} settled)`,
+    );
+    await sleep(1000);
+    expect([...delivered.entries()].filter(([, copies]) => copies !== 1)).toEqual([]);
+    expect([...delivered.keys()].sort()).toEqual(created.map(({ job }) => job.ref).sort());
+
+    expect(workers.every((worker) => worker.alive())).toBe(true);
+    const workerErrors = workers.flatMap((worker, index) =>
+      worker.lines.slice(linesBefore[index]).filter((line) => line.event === 'redis_error'),
+    );
+    expect(workerErrors.length).toBeGreaterThan(0);
+    expect(workerErrors.filter((line) => line.kind !== 'network' || line.retryable !== true)).toEqual([]);
+    expect(events.some((event) => event.type === 'redis_error' && event.error.kind === 'network')).toBe(true);
+    const firstSettles = workers.flatMap((worker) =>
+      worker.lines.filter((line) => line.event === 'settled' && line.first === true).map((line) => line.ref),
+    );
+    expect(new Set(firstSettles).size).toBe(created.length);
+    expect(firstSettles).toHaveLength(created.length);
+
+    await waitUntil(async () => {
+      const counts = await fleet.counts();
+      return (
+        counts.isOk() &&
+        Object.values(counts.value).every(
+          (count) => count.waiting + count.delayed + count.active + count.prioritized + count.failed === 0,
+        )
+      );
+    }, 10_000);
+  }, 90_000);
+});
