@@ -237,6 +237,65 @@ describe('createFleet', () => {
     expect(healthy.requests).toHaveLength(1);
   }, 15_000);
 
+  it('reports a throwing handler and does not hand its outcome out again', async () => {
+    const client = fakeClient();
+    const { fleet, events } = open(client);
+    const calls: string[] = [];
+    fleet.onSettled(
+      (settled) => {
+        calls.push(settled.ref);
+        throw new Error('handler bug');
+      },
+      { blockMs: 200, claimIdleMs: 300 },
+    );
+    await fleet.track(createAsyncJob({ provider: 'fake', id: 'h', status: 'succeeded', rawStatus: 'done' }));
+    await waitFor(() => events.some((event) => event.type === 'handler_error'));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(calls).toEqual(['fake:h']);
+  });
+
+  it('hands an outcome a consumer took but never finished to another consumer of its group', async () => {
+    const client = fakeClient();
+    const { fleet: crashing } = open(client);
+    await crashing.track(
+      createAsyncJob({ provider: 'fake', id: 'x', status: 'succeeded', rawStatus: 'done' }),
+    );
+    const reader = crashing.settled({ group: 'billing', blockMs: 200 });
+    expect((await reader.next()).value?.ref).toBe('fake:x');
+    // The process goes away while its loop body runs: the entry was never acknowledged.
+    await crashing.close();
+
+    const { fleet: survivor } = open(client, { prefix: crashing.prefix });
+    const seen: string[] = [];
+    survivor.onSettled((settled) => void seen.push(settled.ref), {
+      group: 'billing',
+      blockMs: 200,
+      claimIdleMs: 300,
+    });
+    await waitFor(() => seen.length === 1);
+    expect(seen).toEqual(['fake:x']);
+  });
+
+  it('ends settled() when the fleet closes', async () => {
+    const { fleet } = open(fakeClient());
+    const reading = (async () => {
+      const refs: string[] = [];
+      for await (const settled of fleet.settled({ blockMs: 5000 })) refs.push(settled.ref);
+      return refs;
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await fleet.close();
+    expect(await reading).toEqual([]);
+  });
+
+  it('refuses a worker for a provider the fleet does not know', async () => {
+    const { fleet } = open(fakeClient());
+    expect((await fleet.startWorker({ providers: ['revor'] }))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'config',
+      field: 'providers',
+    });
+  });
+
   it('reports bad options as config errors', () => {
     const client = fakeClient();
     expect(

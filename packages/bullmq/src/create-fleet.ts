@@ -2,6 +2,7 @@ import {
   type AsyncJob,
   type AsyncJobError,
   abortedError,
+  configError,
   type ProviderName,
   type TrackOptions,
 } from '@asyncjob/core';
@@ -21,6 +22,7 @@ import type {
 import { startFleetWorker } from './fleet-worker';
 import { decodeOutcome } from './outcome-codec';
 import { assertReady } from './redis-clients';
+import { toRedisError } from './redis-error';
 import { readSettled } from './settled-stream';
 
 /** Job options of every tracked ref. */
@@ -43,7 +45,12 @@ function jobOptionsOf(options: ResolvedFleetOptions) {
 export function createFleet(options: FleetOptions): Result<Fleet, AsyncJobError> {
   const resolved = resolveFleetOptions(options);
   if (resolved.isErr()) return err(resolved.error);
-  return ok(fleetOf(createFleetRuntime(resolved.value)));
+  try {
+    return ok(fleetOf(createFleetRuntime(resolved.value)));
+  } catch (thrown) {
+    // ioredis throws at once on options it cannot use (a URL it cannot parse, say).
+    return err(configError(`The Redis connection options are not usable: ${String(thrown)}`, 'connection'));
+  }
 }
 
 function fleetOf(runtime: FleetRuntime): Fleet {
@@ -187,7 +194,15 @@ function fleetOf(runtime: FleetRuntime): Fleet {
           }
         }
       };
-      void run().finally(() => readers.delete(controller));
+      void run()
+        .catch((thrown: unknown) =>
+          runtime.emit({
+            type: 'redis_error',
+            source: 'settled',
+            error: toRedisError(thrown, 'read settled jobs'),
+          }),
+        )
+        .finally(() => readers.delete(controller));
       return () => controller.abort();
     },
     startWorker: (workerOptions) => startFleetWorker(runtime, workerOptions),

@@ -33,6 +33,7 @@ describe('resolveFleetOptions', () => {
   it.each([
     ['no connection', { connection: '' }, 'connection'],
     ['an http URL', { connection: 'http://127.0.0.1:6379' }, 'connection'],
+    ['a URL that does not parse', { connection: 'redis://127.0.0.1:99999' }, 'connection'],
     ['a prefix with a colon', { prefix: 'a:b' }, 'prefix'],
     ['a fractional concurrency', { concurrency: 1.5 }, 'concurrency'],
     ['a zero TTL', { outcomeTtlMs: 0 }, 'outcomeTtlMs'],

@@ -40,8 +40,8 @@ export function resolveFleetOptions(options: FleetOptions): Result<ResolvedFleet
       configError('A fleet needs a Redis connection (a redis:// URL or ioredis options).', 'connection'),
     );
   }
-  if (typeof connection === 'string' && !/^rediss?:\/\//.test(connection)) {
-    return err(configError('The Redis connection URL must start with redis:// or rediss://.', 'connection'));
+  if (typeof connection === 'string' && !(/^rediss?:\/\//.test(connection) && URL.canParse(connection))) {
+    return err(configError('The Redis connection must be a redis:// or rediss:// URL.', 'connection'));
   }
   const prefix = options.prefix ?? 'asyncjob';
   if (!PREFIX_PATTERN.test(prefix)) {

@@ -1,3 +1,4 @@
+import { createAsyncJob } from '@asyncjob/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFleet } from './create-fleet';
 import type { FleetEvent } from './fleet-types';
@@ -83,6 +84,30 @@ describe('a fleet whose Redis goes away and comes back', () => {
     });
     await Promise.all([fleet.close(), workers.close()]);
   }, 40_000);
+});
+
+describe('a fleet whose Redis comes back empty', () => {
+  it('makes its consumer group again and goes on delivering', async () => {
+    const redis = await startTestRedis();
+    const fleet = createFleet({
+      connection: { host: '127.0.0.1', port: redis.port, retryStrategy: () => 100 },
+      registry: registryOf(fakeClient()),
+      redisTimeoutMs: 5000,
+    })._unsafeUnwrap();
+    const seen: string[] = [];
+    fleet.onSettled((settled) => void seen.push(settled.ref), { blockMs: 200 });
+    const done = (id: string) =>
+      createAsyncJob({ provider: 'fake', id, status: 'succeeded', rawStatus: 'done' });
+    await fleet.track(done('before'));
+    await waitFor(() => seen.length === 1);
+    await redis.stop();
+    await redis.start();
+    (await fleet.track(done('after')))._unsafeUnwrap();
+    await waitFor(() => seen.length === 2);
+    expect(seen).toEqual(['fake:before', 'fake:after']);
+    await fleet.close();
+    await redis.dispose();
+  }, 20_000);
 });
 
 async function waitFor(done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
