@@ -105,12 +105,13 @@ describe('Revor errors', () => {
     const other = createRevor({ apiKey: keys.revor[1], baseUrl: baseUrls.revor });
     const created = unwrap(await owner.dispatch(revorDispatch));
     expect(unwrap(await owner.get(created.id)).id).toBe(created.id);
-    // https://revor.ai/docs/api (skill reference): 404 external_api_job_not_found, "unknown, or another user's".
+    // The v1 job page lists 404 task_not_found for a task the key cannot see (the v2 skill material names
+    // external_api_job_not_found instead; the adapter maps both to not_found).
     const expected = {
       kind: 'not_found',
       provider: 'revor',
       httpStatus: 404,
-      code: 'external_api_job_not_found',
+      code: 'task_not_found',
       retryable: false,
     } as const;
     expectError(unwrapErr(await other.get(created.id)), expected, simulator);

@@ -31,5 +31,6 @@ describe('configFromEnv', () => {
     const error = configFromEnv(env)._unsafeUnwrapErr();
     expect(error).toMatchObject({ kind: 'config', field: variable });
     expect(error.message.startsWith(variable)).toBe(true);
+    expect(error.message).not.toContain('Invalid input');
   });
 });

@@ -98,5 +98,16 @@ export function parseProviderConfig(input: unknown): Result<ProviderConfig, Requ
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join('.') || 'provider';
   const field = `${provider}.${path}`;
-  return err(configError(`${field} ${issue?.message ?? 'is invalid'}.`, field, provider));
+  const missing = issue?.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
+  const problem = missing ? 'is required' : (issue?.message ?? 'is invalid');
+  return err(configError(`${field} ${problem}.`, field, provider));
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
