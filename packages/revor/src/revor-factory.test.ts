@@ -59,3 +59,17 @@ describe('revorFactory', () => {
     expect(error).toMatchObject({ kind: 'config', field: 'revor.baseUrl' });
   });
 });
+
+describe('revorFactory and the environment', () => {
+  it('uses the default base URL for a config without one, whatever REVOR_BASE_URL says', async () => {
+    const previous = process.env.REVOR_BASE_URL;
+    process.env.REVOR_BASE_URL = 'http://not-loopback.example.test';
+    try {
+      const built = revorFactory({ provider: 'revor', apiKey: 'sk-revor-test' });
+      expect(built.isErr() ? built.error : 'ok').toBe('ok');
+    } finally {
+      if (previous === undefined) delete process.env.REVOR_BASE_URL;
+      else process.env.REVOR_BASE_URL = previous;
+    }
+  });
+});

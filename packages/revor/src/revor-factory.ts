@@ -2,7 +2,12 @@ import { configError, type ProviderConfig, type ProviderFactory } from '@asyncjo
 import { err } from 'neverthrow';
 import type { RevorApiVersion } from './revor-api';
 import { connectRevor, createRevor } from './revor-client';
-import { parseRevorSettings, type RevorAuthScheme, type RevorSettings } from './revor-settings';
+import {
+  DEFAULT_REVOR_BASE_URLS,
+  parseRevorSettings,
+  type RevorAuthScheme,
+  type RevorSettings,
+} from './revor-settings';
 
 /**
  * Builds a Revor client from a registry config (`{ provider: 'revor', apiKey, … }`). Unlike `createRevor`, it
@@ -15,9 +20,10 @@ export const revorFactory: ProviderFactory = (config: ProviderConfig) => {
   const { apiKey, baseUrl, timeoutMs, headers, fetch, createRetry } = config;
   // The registry validated these with core's Revor schema; parseRevorSettings checks them again.
   const { authScheme, apiVersion } = config as { authScheme?: RevorAuthScheme; apiVersion?: RevorApiVersion };
+  // A registry config is complete: a missing base URL means the vendor's default, never REVOR_BASE_URL.
   const settings: RevorSettings = {
     apiKey,
-    baseUrl,
+    baseUrl: baseUrl ?? DEFAULT_REVOR_BASE_URLS[apiVersion ?? 'v1'],
     timeoutMs,
     headers,
     fetch,
