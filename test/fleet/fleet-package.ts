@@ -1,2 +1,2 @@
-// The fleet package as it ships (its built dist), for the end-to-end tests and the worker processes.
-export * from '../../packages/bullmq/dist/index.js';
+// The fleet package, from its sources: the test package does not depend on it, so nothing builds it first.
+export * from '../../packages/bullmq/src/index';
