@@ -37,6 +37,18 @@ export const MIGRATIONS: readonly Migration[] = [
       db.pragma(`application_id = ${APPLICATION_ID}`);
     },
   },
+  {
+    version: 2,
+    description: 'handled_at: when the settle handlers of an outcome finished',
+    up: (db) => {
+      // Outcomes recorded before this column existed were handled by the release that wrote them.
+      db.exec(`
+        ALTER TABLE jobs ADD COLUMN handled_at INTEGER;
+        UPDATE jobs SET handled_at = settled_at WHERE settled_at IS NOT NULL;
+        CREATE INDEX jobs_unhandled ON jobs (id) WHERE outcome IS NOT NULL AND handled_at IS NULL;
+      `);
+    },
+  },
 ];
 
 /** The schema version this release writes. */

@@ -52,6 +52,7 @@ describe('SqliteStore', () => {
         updatedAt: T0,
         outcome: null,
         settledAt: null,
+        handledAt: null,
       },
     ]);
   });
@@ -85,8 +86,23 @@ describe('SqliteStore', () => {
       updatedAt: T0 + 5000,
       outcome: jobOutcome,
       settledAt: T0 + 5000,
+      handledAt: null,
     });
     expect((await store.get('revor:nope'))._unsafeUnwrap()).toBeNull();
+  });
+
+  it('markHandled marks a settled job once, and listUnhandled lists the settled jobs not yet handled', async () => {
+    await store.put(trackedState('revor:j1'));
+    await store.put(trackedState('revor:j2'));
+    await store.put(trackedState('revor:j3'));
+    await store.markSettled('revor:j1', jobOutcome, T0 + 10);
+    await store.markSettled('revor:j2', jobOutcome, T0 + 20);
+    await store.markHandled('revor:j1', T0 + 30);
+    await store.markHandled('revor:j1', T0 + 40);
+    await store.markHandled('revor:j3', T0 + 50);
+    expect((await store.listUnhandled())._unsafeUnwrap().map((job) => job.state.ref)).toEqual(['revor:j2']);
+    expect((await store.get('revor:j1'))._unsafeUnwrap()?.handledAt).toBe(T0 + 30);
+    expect((await store.get('revor:j3'))._unsafeUnwrap()?.handledAt).toBeNull();
   });
 
   it('keeps error outcomes, including a poll timeout with its last job as a real AsyncJob', async () => {

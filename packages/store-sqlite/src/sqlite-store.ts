@@ -12,7 +12,7 @@ import type { ResolvedSqliteStoreOptions } from './sqlite-store-options';
 import { outcomeToText, rowToStoredJob } from './stored-job-row';
 import { storeFileError, toStoreError } from './to-store-error';
 
-const COLUMNS = 'ref, state, updated_at, outcome, settled_at';
+const COLUMNS = 'ref, state, updated_at, outcome, settled_at, handled_at';
 
 interface Statements {
   readonly put: Statement<[string, string, number]>;
@@ -21,6 +21,8 @@ interface Statements {
   readonly get: Statement<[string]>;
   readonly list: Statement<[]>;
   readonly listUnsettled: Statement<[]>;
+  readonly markHandled: Statement<[number, number, string]>;
+  readonly listUnhandled: Statement<[]>;
   readonly prune: Statement<[number]>;
 }
 
@@ -65,6 +67,12 @@ export class SqliteJobStore implements SqliteStore {
       get: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE ref = ?`),
       list: db.prepare(`SELECT ${COLUMNS} FROM jobs ORDER BY id`),
       listUnsettled: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE outcome IS NULL ORDER BY id`),
+      markHandled: db.prepare(
+        'UPDATE jobs SET handled_at = ?, updated_at = ? WHERE ref = ? AND outcome IS NOT NULL AND handled_at IS NULL',
+      ),
+      listUnhandled: db.prepare(
+        `SELECT ${COLUMNS} FROM jobs WHERE outcome IS NOT NULL AND handled_at IS NULL ORDER BY id`,
+      ),
       prune: db.prepare('DELETE FROM jobs WHERE settled_at IS NOT NULL AND settled_at < ?'),
     };
   }
@@ -105,6 +113,17 @@ export class SqliteJobStore implements SqliteStore {
       );
       return ok(changes === 1);
     });
+  }
+
+  markHandled(ref: string, handledAt: number): ResultAsync<void, AsyncJobError> {
+    return this.#run('mark an outcome handled', () => {
+      this.#write(() => this.#statements.markHandled.run(handledAt, handledAt, ref));
+      return ok(undefined);
+    });
+  }
+
+  listUnhandled(): ResultAsync<StoredJob[], AsyncJobError> {
+    return this.#run('list jobs', () => this.#readAll(this.#statements.listUnhandled.all()));
   }
 
   get(ref: string): ResultAsync<StoredJob | null, AsyncJobError> {

@@ -14,6 +14,7 @@ function row(overrides: Record<string, unknown> = {}) {
     updated_at: T0,
     outcome: null,
     settled_at: null,
+    handled_at: null,
     ...overrides,
   };
 }
@@ -25,6 +26,7 @@ describe('rowToStoredJob', () => {
       updatedAt: T0,
       outcome: null,
       settledAt: null,
+      handledAt: null,
     });
   });
 

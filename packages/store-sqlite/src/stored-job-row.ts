@@ -20,6 +20,7 @@ export const jobRowSchema = z.object({
   updated_at: z.number(),
   outcome: z.string().nullable(),
   settled_at: z.number().nullable(),
+  handled_at: z.number().nullable(),
 });
 
 export type JobRow = z.infer<typeof jobRowSchema>;
@@ -126,5 +127,6 @@ export function rowToStoredJob(path: string, row: unknown): Result<StoredJob, As
     updatedAt: columns.updated_at,
     outcome: combined.value.outcome,
     settledAt: columns.settled_at,
+    handledAt: columns.handled_at,
   });
 }

@@ -17,12 +17,14 @@ export interface StoredJob {
   /** Null while the job is unsettled. */
   readonly outcome: StoredOutcome | null;
   readonly settledAt: number | null;
+  /** When the settle handlers of this outcome finished; null while they have not (or it is unsettled). */
+  readonly handledAt: number | null;
 }
 
 /**
  * Where a tracker records what it tracks, so a restarted process loses nothing. Every method is one atomic
- * change. The tracker writes a job before its first poll, every status change, and a settled job's outcome
- * before any settle handler runs.
+ * change. The tracker writes a job before its first poll, every status change, a settled job's outcome before
+ * any settle handler runs, and a mark once they ran.
  */
 export interface JobStore {
   /** Records a job to track; a ref already recorded (settled or not) is left as it is. */
@@ -38,6 +40,13 @@ export interface JobStore {
    * handlers run exactly once, even with two processes on one store).
    */
   markSettled(ref: string, outcome: StoredOutcome, settledAt: number): ResultAsync<boolean, AsyncJobError>;
+  /** Records that the settle handlers of a settled job have run. */
+  markHandled(ref: string, handledAt: number): ResultAsync<void, AsyncJobError>;
+  /**
+   * Settled jobs whose handlers have not finished: a process that stopped between recording an outcome and
+   * running its handlers. `resume()` runs them, so every outcome reaches its handlers at least once.
+   */
+  listUnhandled(): ResultAsync<StoredJob[], AsyncJobError>;
   /** Deletes settled jobs settled before `settledBefore`; returns how many. */
   prune(settledBefore: number): ResultAsync<number, AsyncJobError>;
   close(): ResultAsync<void, AsyncJobError>;

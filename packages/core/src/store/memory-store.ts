@@ -14,7 +14,13 @@ export class MemoryStore implements JobStore {
 
   put(state: TrackedJobState): ResultAsync<void, AsyncJobError> {
     if (!this.#jobs.has(state.ref)) {
-      this.#jobs.set(state.ref, { state, updatedAt: this.#now(), outcome: null, settledAt: null });
+      this.#jobs.set(state.ref, {
+        state,
+        updatedAt: this.#now(),
+        outcome: null,
+        settledAt: null,
+        handledAt: null,
+      });
     }
     return okAsync(undefined);
   }
@@ -39,6 +45,18 @@ export class MemoryStore implements JobStore {
     if (!stored || stored.outcome !== null) return okAsync(false);
     this.#jobs.set(ref, { ...stored, outcome, settledAt, updatedAt: settledAt });
     return okAsync(true);
+  }
+
+  markHandled(ref: string, handledAt: number): ResultAsync<void, AsyncJobError> {
+    const stored = this.#jobs.get(ref);
+    if (stored && stored.outcome !== null && stored.handledAt === null) {
+      this.#jobs.set(ref, { ...stored, handledAt, updatedAt: handledAt });
+    }
+    return okAsync(undefined);
+  }
+
+  listUnhandled(): ResultAsync<StoredJob[], AsyncJobError> {
+    return okAsync([...this.#jobs.values()].filter((job) => job.outcome !== null && job.handledAt === null));
   }
 
   prune(settledBefore: number): ResultAsync<number, AsyncJobError> {

@@ -2,6 +2,7 @@ import { errAsync, okAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { createAsyncJob } from '../async-job';
 import { asyncJobError } from '../async-job-error';
+import { jobToJson } from '../async-job-json';
 import { MemoryStore } from '../store/memory-store';
 import { createManualClock } from '../test/index';
 import { createJobTracker } from './job-tracker';
@@ -28,6 +29,8 @@ function loggingStore(log: string[], now: () => number) {
     },
     listUnsettled: () => store.listUnsettled(),
     list: () => store.list(),
+    markHandled: store.markHandled.bind(store),
+    listUnhandled: store.listUnhandled.bind(store),
   });
 }
 
@@ -135,6 +138,7 @@ describe('JobTracker with a store', () => {
     const broken = Object.assign(Object.create(store) as MemoryStore, {
       put: () => errAsync(asyncJobError('config', 'disk full')),
       markSettled: store.markSettled.bind(store),
+      markHandled: store.markHandled.bind(store),
       update: store.update.bind(store),
     });
     const revor = timedClient('revor', clock.now);
@@ -146,5 +150,51 @@ describe('JobTracker with a store', () => {
     await clock.runUntil(() => tracker.size === 0);
     expect(events[0]).toBe('store_error');
     expect(events).toContain('settled');
+  });
+
+  it('runs on resume the handlers of an outcome recorded before a stop, and marks every handled outcome', async () => {
+    const clock = createManualClock(T0);
+    const store = new MemoryStore(clock.now);
+    const revor = timedClient('revor', clock.now);
+    revor.jobs.set('done', { finishAt: T0 + 1000 });
+    revor.jobs.set('handled', { finishAt: T0 + 1000 });
+    const state = (ref: string) => ({
+      ref,
+      operation: 'dispatch',
+      status: null,
+      rawStatus: null,
+      trackedAt: T0,
+      deadline: null,
+      dueAt: T0,
+      phaseSince: T0,
+      attempt: 0,
+      scheduledAt: null,
+      nextAttemptAt: null,
+    });
+    const job = createAsyncJob({
+      provider: 'revor',
+      id: 'done',
+      status: 'succeeded',
+      rawStatus: 'succeeded',
+    });
+    await store.put(state('revor:done'));
+    await store.put(state('revor:handled'));
+    // A process recorded both outcomes, ran the handlers of one, and stopped before the other's.
+    await store.markSettled('revor:done', { type: 'job', job: jobToJson(job) }, T0);
+    await store.markSettled('revor:handled', { type: 'job', job: jobToJson(job) }, T0);
+    await store.markHandled('revor:handled', T0);
+
+    const settled: SettledJob[] = [];
+    const tracker = createJobTracker(registryOf(revor), {
+      clock,
+      store,
+      onSettled: (done) => settled.push(done),
+    });
+    expect((await tracker.resume())._unsafeUnwrap()).toBe(0);
+    await clock.advance(0);
+    expect(settled.map((done) => [done.ref, done.operation, done.result._unsafeUnwrap().status])).toEqual([
+      ['revor:done', 'dispatch', 'succeeded'],
+    ]);
+    expect((await store.listUnhandled())._unsafeUnwrap()).toEqual([]);
   });
 });

@@ -2,11 +2,12 @@ import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow
 import { type AsyncJob, createAsyncJob, type JobStatus, type ProviderName } from '../async-job';
 import type { AsyncJobClient } from '../async-job-client';
 import { type AsyncJobError, abortedError, asyncJobError, pollTimeoutError } from '../async-job-error';
-import { jobToJson } from '../async-job-json';
+import { jobFromJson, jobToJson } from '../async-job-json';
+import { parseJobRef } from '../job-ref';
 import type { JobRegistry } from '../job-registry';
 import { type BackoffOptions, computeNextDelay, resolveBackoff } from '../next-delay';
 import { type ResponseHints, rateLimitWaitMs } from '../response-hints';
-import type { JobStore, StoredOutcome } from '../store/job-store';
+import type { JobStore, StoredJob, StoredOutcome } from '../store/job-store';
 import { type AdaptiveOptions, DurationLearner, proposeAdaptiveDelay } from './duration-learner';
 import { MinHeap } from './min-heap';
 import { TokenBucket } from './token-bucket';
@@ -264,16 +265,50 @@ export class JobTracker {
     return this.#restoreStates(parsed.value.jobs, true);
   }
 
-  /** Continues every unsettled job recorded in the store (after a restart); returns how many. */
+  /**
+   * After a restart: first runs the settle handlers of outcomes recorded before the stop but not yet handled
+   * (so every outcome reaches its handlers at least once), then continues every unsettled job. Returns how many
+   * unsettled jobs it took up.
+   */
   resume(): ResultAsync<number, AsyncJobError> {
     const store = this.#options.store;
     if (!store) return okAsync(0);
-    return store.listUnsettled().andThen((jobs) =>
-      this.#restoreStates(
-        jobs.map((job) => job.state),
-        false,
-      ),
-    );
+    return store
+      .listUnhandled()
+      .map((jobs) => jobs.map((job) => this.#redeliver(job)))
+      .andThen(() => store.listUnsettled())
+      .andThen((jobs) =>
+        this.#restoreStates(
+          jobs.map((job) => job.state),
+          false,
+        ),
+      );
+  }
+
+  #redeliver(stored: StoredJob): string | null {
+    const outcome = stored.outcome;
+    if (!outcome) return null;
+    const result: Result<AsyncJob, AsyncJobError> =
+      outcome.type === 'job' ? jobFromJson(outcome.job) : err(outcome.error);
+    const provider = parseJobRef(stored.state.ref).map((parsed) => parsed.provider);
+    this.#emit({
+      type: 'settled',
+      settled: {
+        ref: stored.state.ref,
+        provider: provider.isOk() ? provider.value : 'unknown',
+        operation: stored.state.operation,
+        result,
+      },
+    });
+    this.#markHandled(stored.state.ref);
+    return stored.state.ref;
+  }
+
+  #markHandled(ref: string): void {
+    const handledAt = this.#clock.now();
+    void this.#write((store) => store.markHandled(ref, handledAt)).then((result) => {
+      if (result?.isErr()) this.#emit({ type: 'store_error', ref, error: result.error });
+    });
   }
 
   #restoreStates(states: readonly TrackedJobState[], record: boolean): Result<number, AsyncJobError> {
@@ -595,7 +630,10 @@ export class JobTracker {
       else if (result.value.status === 'succeeded') this.#counts.succeeded += 1;
       else if (result.value.status === 'failed') this.#counts.failed += 1;
       else this.#counts.cancelled += 1;
-      if (runHandlers) this.#emit({ type: 'settled', settled });
+      if (runHandlers) {
+        this.#emit({ type: 'settled', settled });
+        if (this.#options.store && entry.recorded) this.#markHandled(entry.ref);
+      }
       this.#resolveDrainsIfIdle();
     };
     if (!this.#options.store || !entry.recorded) {
