@@ -10,6 +10,34 @@ const COLORS: Readonly<Record<string, string>> = {
   oracle: '#2ca02c',
 };
 
+const LABEL_HEIGHT = 13;
+const CHARACTER_WIDTH = 7;
+
+/** A label's box: top-left corner and size. */
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + LABEL_HEIGHT && b.y < a.y + LABEL_HEIGHT;
+}
+
+/** The first spot around a point (right-above, right-below, left-above, left-below) clear of earlier labels. */
+function placeLabel(x: number, y: number, text: string, placed: readonly Box[]): Box {
+  const width = text.length * CHARACTER_WIDTH;
+  const candidates: Box[] = [
+    { x: x + 8, y: y - LABEL_HEIGHT - 2, width },
+    { x: x + 8, y: y + 4, width },
+    { x: x - 8 - width, y: y - LABEL_HEIGHT - 2, width },
+    { x: x - 8 - width, y: y + 4, width },
+    { x: x + 8, y: y - 2 * LABEL_HEIGHT - 4, width },
+    { x: x + 8, y: y + LABEL_HEIGHT + 6, width },
+  ];
+  return candidates.find((box) => placed.every((other) => !overlaps(box, other))) ?? (candidates[0] as Box);
+}
+
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -43,18 +71,23 @@ export function renderS1Chart(results: readonly S1ContenderResult[], timeScale: 
   const yMax = Math.max(...ys) * 1.3;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const round = (value: number) => Math.round(value * 10) / 10;
   const px = (x: number) =>
-    MARGIN.left + ((Math.log(x) - Math.log(xMin)) / (Math.log(xMax) - Math.log(xMin))) * plotWidth;
+    round(MARGIN.left + ((Math.log(x) - Math.log(xMin)) / (Math.log(xMax) - Math.log(xMin))) * plotWidth);
   const py = (y: number) =>
-    MARGIN.top +
-    plotHeight -
-    ((Math.log(y) - Math.log(yMin)) / (Math.log(yMax) - Math.log(yMin))) * plotHeight;
+    round(
+      MARGIN.top +
+        plotHeight -
+        ((Math.log(y) - Math.log(yMin)) / (Math.log(yMax) - Math.log(yMin))) * plotHeight,
+    );
 
+  const title = `S1: requests per job vs p95 detection delay (vendor time, scale ${timeScale})`;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="12" role="img" aria-label="${title}">`,
+    `<title>${title}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
-    `<text x="${MARGIN.left}" y="22" font-size="14" font-weight="bold">S1: requests per job vs p95 detection delay (vendor time, scale ${timeScale})</text>`,
+    `<text x="${MARGIN.left}" y="22" font-size="14" font-weight="bold">${title}</text>`,
   );
   for (const tick of logTicks(xMin, xMax)) {
     parts.push(
@@ -82,11 +115,14 @@ export function renderS1Chart(results: readonly S1ContenderResult[], timeScale: 
       `<path d="${path}" fill="none" stroke="${COLORS.curve}" stroke-width="1.5" stroke-dasharray="5 3"/>`,
     );
   }
+  const labels: Box[] = [];
   for (const point of points) {
     const color = COLORS[point.role] ?? '#000';
+    const label = placeLabel(px(point.x), py(point.y), point.name, labels);
+    labels.push(label);
     parts.push(
       `<circle cx="${px(point.x)}" cy="${py(point.y)}" r="5" fill="${color}"/>`,
-      `<text x="${px(point.x) + 8}" y="${py(point.y) - 6}" fill="${color}">${escapeXml(point.name)}</text>`,
+      `<text x="${round(label.x)}" y="${round(label.y + LABEL_HEIGHT - 2)}" fill="${color}">${escapeXml(point.name)}</text>`,
     );
   }
   const legend = [

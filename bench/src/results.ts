@@ -1,6 +1,6 @@
 import type { BenchConfig } from './config';
 import type { PopulationCheck, S1ContenderResult } from './scenarios/s1-analysis';
-import type { CurveComparison, PeerComparison } from './scenarios/s1-compare';
+import type { CurveComparison, KindComparison, PeerComparison } from './scenarios/s1-compare';
 import type { S2ContenderResult } from './scenarios/s2-analysis';
 import type { S3VariantResult } from './scenarios/s3-cpu';
 import type { S4Row } from './scenarios/s4-memory';
@@ -27,6 +27,7 @@ export interface BenchResults {
     readonly contenders: readonly S1ContenderResult[];
     readonly curve: readonly CurveComparison[];
     readonly peers: readonly PeerComparison[];
+    readonly byKind: readonly KindComparison[];
   };
   readonly s2?: { readonly config: BenchConfig['s2']; readonly contenders: readonly S2ContenderResult[] };
   readonly s3?: { readonly config: BenchConfig['s3']; readonly variants: readonly S3VariantResult[] };

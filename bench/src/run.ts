@@ -34,6 +34,7 @@ function parseArguments(argv: readonly string[]): { config: BenchConfig; scenari
 }
 
 const log = (text: string) => process.stdout.write(`${text}\n`);
+const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 
 const { config, scenarios } = parseArguments(process.argv.slice(2));
 const startedAt = Date.now();
@@ -42,6 +43,7 @@ log(`asyncjob polling benchmark, ${config.mode} run: ${scenarios.join(', ')}\n`)
 
 let s1: BenchResults['s1'];
 if (scenarios.includes('s1')) {
+  const scenarioStartedAt = Date.now();
   const runs = await runS1(config.s1, s1Contenders(config.s1.fixedIntervalsMs));
   const contenders = runs.map((run) => analyzeS1Run(run, config.s1.timeScale));
   s1 = {
@@ -51,25 +53,32 @@ if (scenarios.includes('s1')) {
     ...compareS1(contenders),
   };
   log(renderS1(s1, outputFiles(config.mode).chart));
+  log(`(S1 took ${elapsed(scenarioStartedAt)})\n`);
 }
 
 let s2: BenchResults['s2'];
 if (scenarios.includes('s2')) {
+  const scenarioStartedAt = Date.now();
   const runs = await runS2(config.s2, HEADLINE_CONTENDERS);
   s2 = { config: config.s2, contenders: runs.map((run) => analyzeS2Run(run, config.s2)) };
   log(renderS2(s2));
+  log(`(S2 took ${elapsed(scenarioStartedAt)})\n`);
 }
 
 let s3: BenchResults['s3'];
 if (scenarios.includes('s3')) {
+  const scenarioStartedAt = Date.now();
   s3 = { config: config.s3, variants: await runS3(config.s3) };
   log(renderS3(s3));
+  log(`(S3 took ${elapsed(scenarioStartedAt)})\n`);
 }
 
 let s4: BenchResults['s4'];
 if (scenarios.includes('s4')) {
+  const scenarioStartedAt = Date.now();
   s4 = { config: config.s4, rows: await runS4(config.s4) };
   log(renderS4(s4));
+  log(`(S4 took ${elapsed(scenarioStartedAt)})\n`);
 }
 
 const results: BenchResults = {

@@ -28,7 +28,9 @@ function s1Lines(curve: readonly CurveComparison[], peers: readonly PeerComparis
       scenario: 'S1' as const,
       subject: `${comparison.contender} vs fixed-interval curve at its p95 (${formatSeconds(comparison.p95DelayMs)})`,
       target: `${target} requests`,
-      measured: `${formatRatio(comparison.ratio)}${comparison.extrapolated ? ' (curve extended)' : ''}`,
+      measured:
+        `${formatRatio(comparison.ratio)}${comparison.extrapolated ? ' (curve extended)' : ''}; ` +
+        `best possible ${formatRatio(comparison.floorRatio)}`,
       verdict: comparison.verdict,
     })),
     ...peers.map((comparison) => ({

@@ -18,6 +18,8 @@ interface Worker {
   readonly ready: Promise<void>;
   readonly done: Promise<unknown>;
   start(startedAt: number): void;
+  /** Ends the worker at once (another one failed); its simulator ends with it. */
+  stop(): void;
 }
 
 function startWorker(task: WorkerTask): Worker {
@@ -55,6 +57,9 @@ function startWorker(task: WorkerTask): Worker {
     ready,
     done,
     start: (startedAt) => child.send({ type: 'start', startedAt } satisfies WorkerCommand),
+    stop: () => {
+      if (child.exitCode === null) child.kill();
+    },
   };
 }
 
@@ -69,8 +74,14 @@ export async function runInWorkers(
   contenders: readonly ContenderSpec[],
 ): Promise<unknown[]> {
   const workers = contenders.map((contender) => startWorker({ scenario, config, contender }));
-  await Promise.all(workers.map((worker) => worker.ready));
-  const startedAt = Date.now() + START_MARGIN_MS;
-  for (const [index, worker] of workers.entries()) worker.start(startedAt + index * STAGGER_MS);
-  return Promise.all(workers.map((worker) => worker.done));
+  try {
+    await Promise.all(workers.map((worker) => worker.ready));
+    const startedAt = Date.now() + START_MARGIN_MS;
+    for (const [index, worker] of workers.entries()) worker.start(startedAt + index * STAGGER_MS);
+    return await Promise.all(workers.map((worker) => worker.done));
+  } catch (error) {
+    // One contender failed: the others' results would be incomplete, so end them rather than wait.
+    for (const worker of workers) worker.stop();
+    throw error;
+  }
 }

@@ -78,12 +78,15 @@ export function analyzeS1Run(run: S1Run, timeScale: number): S1ContenderResult {
   };
 }
 
-/** Whether every contender faced the same jobs: the same fates, and durations within `maxDurationGapMs`. */
+/** Whether every contender faced the same jobs: the same fates, and the same finish times within a gap. */
 export interface PopulationCheck {
   readonly sameFates: boolean;
-  /** The largest difference of a job's own duration between two runs (vendor ms), over jobs whose duration
-   * depends only on the seed (not on when a person approved or the extension ran). */
-  readonly maxDurationGapMs: number;
+  /**
+   * The largest difference between two runs in when a job finished, counted from the run's first job (vendor
+   * ms), over jobs whose finish depends only on the seed and the schedule (not on when a person approved or the
+   * extension ran). What is left is the timers' jitter.
+   */
+  readonly maxFinishGapMs: number;
   readonly jobs: number;
 }
 
@@ -92,19 +95,21 @@ const SEED_ONLY_KINDS: ReadonlySet<string> = new Set(['revor-batch', 'oration-pl
 export function checkPopulation(runs: readonly S1Run[], timeScale: number): PopulationCheck {
   const fingerprints = runs.map((run) => {
     const truths = truthsByKey(run);
+    const created = run.records.flatMap((record) => truths.get(record.truthKey)?.createdAtMs ?? []);
+    const origin = Math.min(...created);
     return run.records.map((record) => {
       const truth = truths.get(record.truthKey);
-      const duration =
+      const finish =
         truth?.finishedAtMs != null && SEED_ONLY_KINDS.has(record.kind)
-          ? (truth.finishedAtMs - truth.createdAtMs) / timeScale
+          ? (truth.finishedAtMs - origin) / timeScale
           : null;
-      return { fate: `${record.kind}/${truth?.plannedOutcome ?? '?'}`, duration };
+      return { fate: `${record.kind}/${truth?.plannedOutcome ?? '?'}`, finish };
     });
   });
   const [first, ...others] = fingerprints;
-  if (!first) return { sameFates: true, maxDurationGapMs: 0, jobs: 0 };
+  if (!first) return { sameFates: true, maxFinishGapMs: 0, jobs: 0 };
   let sameFates = true;
-  let maxDurationGapMs = 0;
+  let maxFinishGapMs = 0;
   for (const other of others) {
     if (other.length !== first.length) sameFates = false;
     for (const [position, entry] of other.entries()) {
@@ -113,12 +118,12 @@ export function checkPopulation(runs: readonly S1Run[], timeScale: number): Popu
         sameFates = false;
         continue;
       }
-      if (reference.duration !== null && entry.duration !== null) {
-        maxDurationGapMs = Math.max(maxDurationGapMs, Math.abs(reference.duration - entry.duration));
+      if (reference.finish !== null && entry.finish !== null) {
+        maxFinishGapMs = Math.max(maxFinishGapMs, Math.abs(reference.finish - entry.finish));
       }
     }
   }
-  return { sameFates, maxDurationGapMs, jobs: first.length };
+  return { sameFates, maxFinishGapMs, jobs: first.length };
 }
 
 function truthsByKey(run: S1Run): Map<string, JobTruth> {

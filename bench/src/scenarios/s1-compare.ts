@@ -14,6 +14,11 @@ export interface CurveComparison {
   /** Our p95 lay outside the measured curve, so the reading extends its nearest segment. */
   readonly extrapolated: boolean;
   readonly ratio: number;
+  /**
+   * The oracle's requests per job over the same curve reading: no poller can do better at this delay (one
+   * request per job), so a target below this ratio cannot be met by any schedule.
+   */
+  readonly floorRatio: number;
   readonly verdict: Verdict;
 }
 
@@ -39,10 +44,12 @@ export function fixedIntervalCurve(results: readonly S1ContenderResult[]): Curve
 export function compareS1(results: readonly S1ContenderResult[]): {
   readonly curve: CurveComparison[];
   readonly peers: PeerComparison[];
+  readonly byKind: KindComparison[];
 } {
   const curvePoints = fixedIntervalCurve(results);
   const ours = results.filter((result) => result.role === 'ours');
   const peers = results.filter((result) => result.role === 'peer');
+  const oracle = results.find((result) => result.role === 'oracle');
   const curve = ours.map((result) => {
     const reading = readCurve(curvePoints, result.delayMs.p95);
     const value = ratio(result.requestsPerJob, reading.y);
@@ -53,6 +60,7 @@ export function compareS1(results: readonly S1ContenderResult[]): {
       curveRequestsPerJob: reading.y,
       extrapolated: reading.extrapolated,
       ratio: value,
+      floorRatio: ratio(oracle?.requestsPerJob ?? Number.NaN, reading.y),
       verdict: verdict(value, S1_REQUEST_RATIO_TARGET),
     };
   });
@@ -70,5 +78,48 @@ export function compareS1(results: readonly S1ContenderResult[]): {
       };
     }),
   );
-  return { curve, peers: peerComparisons };
+  return { curve, peers: peerComparisons, byKind: compareByKind(results) };
+}
+
+/** One contender on one kind of job, against the fixed-interval curve of that kind alone. */
+export interface KindComparison {
+  readonly contender: string;
+  readonly kind: string;
+  readonly p95DelayMs: number;
+  readonly requestsPerJob: number;
+  readonly curveRequestsPerJob: number;
+  readonly extrapolated: boolean;
+  readonly ratio: number;
+  /** The oracle's requests per job of this kind over the same reading. */
+  readonly floorRatio: number;
+}
+
+/**
+ * Where the savings come from: for each kind of job, a contender's requests against what a fixed interval with
+ * the same p95 delay on that kind costs. Every contender that is not itself a point of the curve is compared.
+ */
+export function compareByKind(results: readonly S1ContenderResult[]): KindComparison[] {
+  const fixed = results.filter((result) => result.name.startsWith('fixed '));
+  const oracle = results.find((result) => result.role === 'oracle');
+  const compared = results.filter((result) => !result.name.startsWith('fixed ') && result.role !== 'oracle');
+  return compared.flatMap((result) =>
+    result.byKind.map((entry) => {
+      const points = fixed.flatMap((point) => {
+        const kindEntry = point.byKind.find((candidate) => candidate.kind === entry.kind);
+        return kindEntry ? [{ x: kindEntry.delayMs.p95, y: kindEntry.requestsPerJob }] : [];
+      });
+      const reading = readCurve(points, entry.delayMs.p95);
+      const oracleEntry = oracle?.byKind.find((candidate) => candidate.kind === entry.kind);
+      return {
+        contender: result.name,
+        kind: entry.kind,
+        p95DelayMs: entry.delayMs.p95,
+        requestsPerJob: entry.requestsPerJob,
+        curveRequestsPerJob: reading.y,
+        extrapolated: reading.extrapolated,
+        ratio: ratio(entry.requestsPerJob, reading.y),
+        floorRatio: ratio(oracleEntry?.requestsPerJob ?? Number.NaN, reading.y),
+      };
+    }),
+  );
 }

@@ -28,9 +28,9 @@ export interface S2Run {
 }
 
 /**
- * The simulator of S2, in real time: Revor tasks with its default durations (set here explicitly), no pacing, no
- * retried attempts (S1 has those; here they would only stretch the tail past the limit's share of the makespan),
- * and a per-key limit. Rate limits are measured uncompressed because Retry-After counts whole seconds.
+ * The simulator of S2, in real time: Revor tasks (queued about 1 s, then a log-normal run), no pacing, no retried
+ * attempts (S1 has those; here they would only stretch the tail past the limit's share of the makespan), and a
+ * per-key limit. Rate limits are measured uncompressed because Retry-After counts whole seconds.
  */
 export function s2SimulatorOptions(config: S2Config): SimulatorOptions {
   return {
@@ -46,7 +46,7 @@ export function s2SimulatorOptions(config: S2Config): SimulatorOptions {
     durations: {
       revor: {
         queued: { medianMs: 1_000 },
-        run: { medianMs: 6_000 },
+        run: { medianMs: config.runMedianMs },
         retryDelay: { medianMs: 30_000, sigma: 0.3 },
       },
     },

@@ -62,7 +62,7 @@ function workers(concurrency: number, poll: (worker: number) => Promise<unknown>
 /**
  * S3: client CPU per poll of each way of polling, against a bare `fetch` + `JSON.parse` loop on the same server
  * and the same jobs. The simulator runs in its own process, so only the client's CPU is counted. Each variant is
- * warmed up first (a quarter of a round), then measured `rounds` times; the median round is reported.
+ * warmed up with one round first, then measured `rounds` times; the median round is reported.
  */
 export async function runS3(config: S3Config): Promise<S3VariantResult[]> {
   const simulator = await startRemoteSimulator(s3SimulatorOptions());
@@ -156,7 +156,8 @@ export async function runS3(config: S3Config): Promise<S3VariantResult[]> {
         ours: true,
       },
     ];
-    for (const variant of variants) await variant.loop(Math.ceil(config.polls / 4));
+    // A full round each first: V8 compiles the hot paths, undici fills its connection pool.
+    for (const variant of variants) await variant.loop(config.polls);
     // Rounds go round-robin over the variants, so a change in the machine's load touches all of them alike.
     const measured = variants.map((variant) => ({ ...variant, rounds: [] as number[] }));
     for (let round = 0; round < config.rounds; round += 1) {

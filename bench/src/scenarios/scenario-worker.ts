@@ -13,6 +13,8 @@ const send = (message: WorkerMessage, then?: () => void) =>
   process.send?.(message, undefined, {}, () => then?.());
 
 const task = JSON.parse(process.argv[2] ?? '{}') as WorkerTask;
+// The orchestrator is gone: stop, and the simulator process follows when its channel closes.
+process.once('disconnect', () => process.exit(1));
 const contender = createContender(task.contender);
 
 try {

@@ -4,7 +4,7 @@ import { createSubmitClients } from '../clients';
 import type { RemoteSimulator } from '../simulator/remote-simulator';
 
 /** Lookups per vendor: enough for V8 to compile the hot paths of the server and of the adapters. */
-const LOOKUPS_PER_VENDOR = 40;
+const LOOKUPS_PER_VENDOR = 25;
 
 /**
  * Warms a fresh simulator (and the adapters in this process) with the vendors' second keys, so that no contender

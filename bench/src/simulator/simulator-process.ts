@@ -44,6 +44,9 @@ const calls: { [K in keyof SimulatorCalls]: (...args: never[]) => unknown } = {
   },
 };
 
+// The benchmark process is gone (it failed or was stopped): nothing is left to answer.
+process.once('disconnect', () => process.exit(0));
+
 process.on('message', (message: SimulatorCall) => {
   const call = calls[message.method] as (...args: readonly unknown[]) => unknown;
   Promise.resolve()
