@@ -70,7 +70,7 @@ export const FULL_CONFIG: BenchConfig = {
     },
     extensionClosedFromMs: 60_000,
     extensionClosedUntilMs: 240_000,
-    fixedIntervalsMs: [2_000, 5_000, 10_000, 20_000, 40_000, 80_000],
+    fixedIntervalsMs: [1_000, 2_000, 5_000, 10_000, 20_000, 40_000, 80_000],
     graceMs: 900_000,
   },
   s2: { seed: SEED, jobs: 2_000, limit: 50, windowMs: 1_000, runMedianMs: 6_000, capMs: 180_000 },
