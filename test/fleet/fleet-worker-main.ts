@@ -1,11 +1,12 @@
 // A fleet worker process, configured through the environment: what the package README shows, plus one JSON line
 // on stdout per event so a test can follow it. Run: node --import tsx test/fleet/fleet-worker-main.ts
+
+import { createFleet, type FleetEvent, type FleetOptions } from '@asyncjob/bullmq';
 import { configFromEnv } from '@asyncjob/core';
 import { orationFactory } from '@asyncjob/oration';
 import { outxFactory } from '@asyncjob/outx';
 import { revkeenFactory } from '@asyncjob/revkeen';
 import { revorFactory } from '@asyncjob/revor';
-import { createFleet, type FleetEvent, type FleetOptions } from './fleet-package';
 
 function print(line: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
