@@ -1,10 +1,10 @@
 // Three worker processes track ~500 simulator jobs over BullMQ; one is killed with SIGKILL partway through.
 
 import { createFleet, type Fleet, type FleetEvent, type FleetSettledJob } from '@asyncjob/bullmq';
+import { startTestRedis, type TestRedis } from '@asyncjob/bullmq/test';
 import { type RunningSimulator, SIMULATED_VENDORS, startSimulator } from '@asyncjob/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories } from './fleet/factories';
-import { startTestRedis, type TestRedis } from './fleet/redis-server';
 import {
   type CreatedJob,
   createSimulatorJobs,

@@ -1,10 +1,10 @@
 // Redis stops in the middle of a run and comes back: nothing crashes, errors are typed, every job still settles once.
 
 import { createFleet, type Fleet, type FleetEvent } from '@asyncjob/bullmq';
+import { startTestRedis, type TestRedis } from '@asyncjob/bullmq/test';
 import { type RunningSimulator, SIMULATED_VENDORS, startSimulator } from '@asyncjob/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factories } from './fleet/factories';
-import { startTestRedis, type TestRedis } from './fleet/redis-server';
 import {
   createSimulatorJobs,
   sleep,
