@@ -1,5 +1,5 @@
 /** The command names `asyncjob` knows, in help order. */
-export const COMMAND_NAMES = ['status', 'wait', 'submit', 'simulate', 'demo'] as const;
+export const COMMAND_NAMES = ['status', 'wait', 'submit', 'resume', 'jobs', 'simulate', 'demo'] as const;
 
 /** One of the commands. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -13,6 +13,11 @@ const JSON_OPTIONS = [
 ];
 const TIMEOUT_OPTION =
   '  --timeout <duration>  Per-job deadline: 500ms, 3s, 10m, 1h; a bare number is seconds (default: 10m)';
+
+const STORE_OPTION = [
+  '  --store <file>        Record every job and its outcome in this SQLite file (created when missing), so',
+  '                        that asyncjob resume --store <file> continues what a wait left unsettled',
+];
 
 const EXIT_CODES_SECTION = [
   'Exit codes:',
@@ -49,21 +54,25 @@ const COMMAND_HELP: Record<CommandName, readonly string[]> = {
     'Example: asyncjob status revor:4f1c2d7e-0b1a-4c55-9a51-3b2f8e6d9c10',
   ],
   wait: [
-    'Usage: asyncjob wait <ref>... [--timeout 10m] [--json] [--raw] [--config <file.json>]',
+    'Usage: asyncjob wait <ref>... [--timeout 10m] [--store <file>] [--json] [--raw] [--config <file.json>]',
     '',
     'Polls every ref, across vendors, with one tracker until each has finished; prints each job as it',
     'settles. Progress (counts per status) goes to stderr: a spinner on a terminal, plain lines otherwise.',
+    'With --store, each ref is recorded before its first check and each outcome before it is printed; a ref',
+    'the file already holds an outcome for is printed from it. A job that runs out of time, or that Ctrl+C',
+    'cuts short, stays unsettled in the file: asyncjob resume --store <file> continues it.',
     '',
     'Options:',
     TIMEOUT_OPTION,
+    ...STORE_OPTION,
     ...JSON_OPTIONS,
     CONFIG_OPTION,
     '',
-    'Example: asyncjob wait outx:0c5e… revkeen:64fb…/ba9d… --timeout 5m --json',
+    'Example: asyncjob wait outx:0c5e… revkeen:64fb…/ba9d… --timeout 5m --store jobs.db --json',
   ],
   submit: [
     'Usage: asyncjob submit <provider> <operation> --data <json> [--idempotency-key K] [--wait] [--timeout 10m]',
-    '       [--json] [--raw] [--config <file.json>]',
+    '       [--store <file>] [--json] [--raw] [--config <file.json>]',
     '',
     "Creates a job through the adapter's generic submit; the input is checked against the operation's",
     'schema before any request. With --wait, tracks the created job until it finishes.',
@@ -80,10 +89,43 @@ const COMMAND_HELP: Record<CommandName, readonly string[]> = {
     '  --idempotency-key <key>  Sent as Idempotency-Key (revor, revkeen; the others have none)',
     '  --wait                   Wait for the created job; exit codes as for wait',
     TIMEOUT_OPTION,
+    '  --store <file>           With --wait: record the created job in this SQLite file before it is',
+    '                           printed; asyncjob resume --store <file> continues it (see wait --help)',
     ...JSON_OPTIONS,
     CONFIG_OPTION,
     '',
     'Example: asyncjob submit outx fetch-profile --data \'{"profileSlug":"williamhgates"}\' --wait',
+  ],
+  resume: [
+    'Usage: asyncjob resume --store <file> [--timeout 10m] [--json] [--raw] [--config <file.json>]',
+    '',
+    'Continues every job the store holds unsettled (recorded by wait --store or submit --wait --store and',
+    'cut short by a timeout, Ctrl+C or a crash) with one tracker, and prints each job as it settles, as',
+    'wait does. Each resumed job gets a new deadline of --timeout from now. Outcomes recorded by a wait',
+    'that stopped before printing them are printed first. Exits 0 when nothing was unsettled. The config',
+    'must cover the providers of the recorded refs.',
+    '',
+    'Options:',
+    '  --store <file>        The job store to continue (required; it must exist)',
+    TIMEOUT_OPTION,
+    ...JSON_OPTIONS,
+    CONFIG_OPTION,
+    '',
+    'Example: asyncjob resume --store jobs.db --timeout 30m',
+  ],
+  jobs: [
+    'Usage: asyncjob jobs --store <file> [--json]',
+    '',
+    'Lists every job recorded in the store, oldest first, one line each: a settled job as wait prints it,',
+    'an error as "<ref>  error  <kind>: <message>", an unsettled job as "<ref>  <last status>  unsettled".',
+    'Makes no request. Exits 0, or 2 when the file is missing, damaged or of a newer schema.',
+    '',
+    'Options:',
+    '  --store <file>        The job store to read (required; it must exist)',
+    '  --json                One JSON object per line on stdout: {"ref", "provider", "operation", "status",',
+    '                        "rawStatus", "settled", "settledAt", "updatedAt", "failure", "error"}',
+    '',
+    'Example: asyncjob jobs --store jobs.db --json',
   ],
   simulate: [
     'Usage: asyncjob simulate [--port N] [--seed N]',
@@ -119,8 +161,10 @@ export function globalHelp(version: string): string {
     '',
     'Usage:',
     '  asyncjob status <ref> [--json] [--raw]                        Look a job up once',
-    '  asyncjob wait <ref>... [--timeout 10m] [--json] [--raw]       Wait until every job has finished',
+    '  asyncjob wait <ref>... [--timeout 10m] [--store <file>]       Wait until every job has finished',
     '  asyncjob submit <provider> <operation> --data <json> [--wait]  Create a job',
+    '  asyncjob resume --store <file> [--timeout 10m] [--json]       Continue the unsettled jobs of a store',
+    '  asyncjob jobs --store <file> [--json]                         List the jobs recorded in a store',
     '  asyncjob simulate [--port N] [--seed N]                       Run the vendor simulator',
     '  asyncjob demo                                                 Simulator + jobs on four vendors + summary',
     '',

@@ -1,5 +1,7 @@
 export type { CliIo, CliStream } from './cli-io';
 export type { DemoCommandOptions } from './commands/demo';
+export type { JobsCommandOptions } from './commands/jobs';
+export type { ResumeCommandOptions } from './commands/resume';
 export type { SimulateCommandOptions } from './commands/simulate';
 export type { StatusCommandOptions } from './commands/status';
 export type { SubmitCommandOptions } from './commands/submit';
@@ -8,4 +10,5 @@ export type { DemoSettings } from './demo/run-demo';
 export { EXIT_CODES, type ExitCode } from './exit-code';
 export type { ErrorJson } from './format-error';
 export type { JobJson } from './format-job';
+export type { StoredJobJson } from './format-stored-job';
 export { type MainOptions, main } from './main';

@@ -1,15 +1,26 @@
 import { cac } from 'cac';
-import type { Result } from 'neverthrow';
+import { err, ok, type Result } from 'neverthrow';
 import { version } from '../package.json';
 import type { CliIo } from './cli-io';
 import { type DemoSettings, demoCommand } from './commands/demo';
+import { jobsCommand } from './commands/jobs';
+import { resumeCommand } from './commands/resume';
 import { simulateCommand } from './commands/simulate';
 import { statusCommand } from './commands/status';
 import { submitCommand } from './commands/submit';
 import { type WaitSettings, waitCommand } from './commands/wait';
 import { EXIT_CODES, type ExitCode } from './exit-code';
 import { COMMAND_NAMES, type CommandName, commandHelp, globalHelp } from './help';
-import { booleanFlag, dataFlag, integerFlag, type ParsedFlags, textFlag, timeoutFlag } from './parse-flags';
+import {
+  booleanFlag,
+  dataFlag,
+  integerFlag,
+  type ParsedFlags,
+  requiredStoreFlag,
+  storeFlag,
+  textFlag,
+  timeoutFlag,
+} from './parse-flags';
 
 /** What tests and embedders may tune beyond the flags. */
 export interface MainOptions extends WaitSettings {
@@ -40,13 +51,14 @@ export async function main(argv: readonly string[], io: CliIo, options: MainOpti
     .option('--config <file>', '');
 
   define('wait', 'wait <...refs>', (args, flags, [refs]) =>
-    withFlag(timeoutFlag(args, flags), io, (timeoutMs) =>
+    withFlag(combine(timeoutFlag(args, flags), storeFlag(args, flags)), io, ([timeoutMs, store]) =>
       waitCommand(
         {
           refs: (refs as unknown[]).map(String),
           timeoutMs,
           ...formatFlags(flags),
           config: textFlag(args, flags, 'config'),
+          store,
         },
         io,
         options,
@@ -54,35 +66,79 @@ export async function main(argv: readonly string[], io: CliIo, options: MainOpti
     ),
   )
     .option('--timeout <duration>', '')
+    .option('--store <file>', '')
     .option('--json', '')
     .option('--raw', '')
     .option('--config <file>', '');
 
   define('submit', 'submit <provider> <operation>', (args, flags, [provider, operation]) =>
-    withFlag(combine(timeoutFlag(args, flags), dataFlag(args, flags)), io, ([timeoutMs, data]) =>
-      submitCommand(
-        {
-          provider: String(provider),
-          operation: String(operation),
-          data,
-          idempotencyKey: textFlag(args, flags, 'idempotency-key'),
-          wait: booleanFlag(flags, 'wait'),
-          timeoutMs,
-          ...formatFlags(flags),
-          config: textFlag(args, flags, 'config'),
-        },
-        io,
-        options,
+    withFlag(
+      combine(
+        combine(timeoutFlag(args, flags), dataFlag(args, flags)),
+        storeFlag(args, flags).andThen((store) =>
+          store !== undefined && !booleanFlag(flags, 'wait')
+            ? err('--store records the job that --wait tracks; add --wait')
+            : ok(store),
+        ),
       ),
+      io,
+      ([[timeoutMs, data], store]) =>
+        submitCommand(
+          {
+            provider: String(provider),
+            operation: String(operation),
+            data,
+            idempotencyKey: textFlag(args, flags, 'idempotency-key'),
+            wait: booleanFlag(flags, 'wait'),
+            timeoutMs,
+            ...formatFlags(flags),
+            config: textFlag(args, flags, 'config'),
+            store,
+          },
+          io,
+          options,
+        ),
     ),
   )
     .option('--data <json>', '')
     .option('--idempotency-key <key>', '')
     .option('--wait', '')
     .option('--timeout <duration>', '')
+    .option('--store <file>', '')
     .option('--json', '')
     .option('--raw', '')
     .option('--config <file>', '');
+
+  define('resume', 'resume', (args, flags) =>
+    withFlag(
+      combine(timeoutFlag(args, flags), requiredStoreFlag(args, flags, 'resume')),
+      io,
+      ([timeoutMs, store]) =>
+        resumeCommand(
+          {
+            store,
+            timeoutMs,
+            ...formatFlags(flags),
+            config: textFlag(args, flags, 'config'),
+          },
+          io,
+          options,
+        ),
+    ),
+  )
+    .option('--store <file>', '')
+    .option('--timeout <duration>', '')
+    .option('--json', '')
+    .option('--raw', '')
+    .option('--config <file>', '');
+
+  define('jobs', 'jobs', (args, flags) =>
+    withFlag(requiredStoreFlag(args, flags, 'jobs'), io, (store) =>
+      jobsCommand({ store, json: booleanFlag(flags, 'json') }, io),
+    ),
+  )
+    .option('--store <file>', '')
+    .option('--json', '');
 
   define('simulate', 'simulate', (args, flags) =>
     withFlag(

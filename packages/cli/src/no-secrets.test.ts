@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningSimulator } from '@asyncjob/simulator';
+import { openSqliteStore } from '@asyncjob/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main';
 import {
@@ -95,5 +96,40 @@ describe('no API key is ever printed', () => {
     expect(code).toBe(2);
     expect(all).toContain('config');
     for (const secret of SECRETS) expect(all).not.toContain(secret);
+  });
+
+  it('wait --store, jobs and resume, and the store file itself', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'asyncjob-secrets-')), 'jobs.db');
+    const waited = await run(['wait', ...refs, '--store', path, '--json', '--raw'], env);
+    expect(waited.code).toBe(3);
+    // One more job left unsettled, so that resume has a request to make with the wrong key.
+    const store = openSqliteStore(path)._unsafeUnwrap();
+    const now = Date.now();
+    (
+      await store.put({
+        ref: 'revor:00000000-0000-4000-8000-00000000beef',
+        operation: 'wait',
+        status: null,
+        rawStatus: null,
+        trackedAt: now,
+        deadline: now + 60_000,
+        dueAt: now,
+        phaseSince: now,
+        attempt: 0,
+        scheduledAt: null,
+        nextAttemptAt: null,
+      })
+    )._unsafeUnwrap();
+    (await store.close())._unsafeUnwrap();
+
+    const listed = await run(['jobs', '--store', path], env);
+    const listedJson = await run(['jobs', '--store', path, '--json'], env);
+    const resumed = await run(['resume', '--store', path, '--json', '--raw'], env);
+    expect([listed.code, listedJson.code, resumed.code]).toEqual([0, 0, 3]);
+    expect(listed.all).toContain('unauthorized');
+    for (const { all } of [waited, listed, listedJson, resumed])
+      for (const secret of SECRETS) expect(all).not.toContain(secret);
+    const file = readFileSync(path, 'latin1');
+    for (const secret of SECRETS) expect(file).not.toContain(secret);
   });
 });

@@ -26,7 +26,7 @@ export function openRegistry(
 }
 
 /** The values of the environment's credential variables (`*_API_KEY`, `ORATION_TOKEN`). */
-function credentialVariables(env: Environment): (string | undefined)[] {
+export function credentialVariables(env: Environment): (string | undefined)[] {
   return Object.values(ENVIRONMENT_VARIABLES).flatMap((variables) =>
     Object.entries(variables)
       .filter(([field]) => field === 'apiKey' || field === 'token')

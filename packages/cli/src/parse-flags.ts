@@ -53,3 +53,25 @@ export function dataFlag(argv: readonly string[], flags: ParsedFlags): Result<un
 export function booleanFlag(flags: ParsedFlags, name: string): boolean {
   return flags[name] === true;
 }
+
+/** `--store <file>`, the SQLite job store, when given. */
+export function storeFlag(argv: readonly string[], flags: ParsedFlags): Result<string | undefined, string> {
+  const text = textFlag(argv, flags, 'store');
+  if (text === undefined) return ok(undefined);
+  // SQLite reads these two names as a database in memory, which would record nothing.
+  if (text.trim() === '' || text === ':memory:') return err(`--store needs a file path, not "${text}".`);
+  return ok(text);
+}
+
+/** `--store <file>` of a command that works on a store only (`resume`, `jobs`). */
+export function requiredStoreFlag(
+  argv: readonly string[],
+  flags: ParsedFlags,
+  command: string,
+): Result<string, string> {
+  return storeFlag(argv, flags).andThen((store) =>
+    store === undefined
+      ? err(`${command} needs --store <file>, the job store that wait --store records jobs in.`)
+      : ok(store),
+  );
+}

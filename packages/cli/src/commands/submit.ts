@@ -1,12 +1,16 @@
+import type { AsyncJobClient, JobRegistry } from '@asyncjob/core';
+import type { SqliteStore } from '@asyncjob/store-sqlite';
 import type { CliIo } from '../cli-io';
-import { type ExitCode, exitCodeForOutcomes, exitCodeOf, type Outcome } from '../exit-code';
+import { type ExitCode, exitCodeOf, type Outcome } from '../exit-code';
+import { finishWait, resumeHint } from '../finish-wait';
 import { formatJobLine } from '../format-job';
+import { withJobStore } from '../job-store-file';
 import { openRegistry } from '../open-registry';
-import { createOutput } from '../output';
+import { createOutput, type Output } from '../output';
 import { IDEMPOTENT_PROVIDERS, withConfigHint } from '../registry';
 import { type ReportFormat, reportError, reportJob, reportSettled } from '../report';
-import { summarizeOutcomes } from '../summarize-outcomes';
-import { trackJobs } from '../track-jobs';
+import { startJobRun } from '../track-jobs';
+import { trackerStore } from '../tracker-store';
 import type { WaitSettings } from './wait';
 
 /** Options of `asyncjob submit`. */
@@ -21,6 +25,8 @@ export interface SubmitCommandOptions extends ReportFormat {
   /** Per-job deadline of `--wait`. */
   readonly timeoutMs: number;
   readonly config?: string;
+  /** `--store <file>` (with `--wait`): the created job is recorded in this SQLite file before it is printed. */
+  readonly store?: string;
 }
 
 /**
@@ -43,28 +49,68 @@ export async function submitCommand(
   if (options.idempotencyKey !== undefined && !IDEMPOTENT_PROVIDERS.has(options.provider)) {
     output.message(`note: ${options.provider} takes no idempotency key; --idempotency-key is ignored.`);
   }
-  const created = await client.value.submit(options.operation, options.data, {
+  if (!options.wait) {
+    const created = await create(client.value, options, io);
+    return exitCodeOf(
+      created.match(
+        (job) => reportJob(output, job, options),
+        (error) => reportError(output, null, error, options),
+      ),
+      'lookup',
+    );
+  }
+  const { store } = options;
+  if (store === undefined)
+    return createAndWait(registry.value, client.value, null, options, io, output, settings);
+  return withJobStore(store, { create: true }, output, (opened) =>
+    createAndWait(registry.value, client.value, opened, options, io, output, settings),
+  );
+}
+
+function create(client: AsyncJobClient, options: SubmitCommandOptions, io: CliIo) {
+  return client.submit(options.operation, options.data, {
     ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
     ...(io.signal ? { signal: io.signal } : {}),
   });
-  if (created.isErr()) return exitCodeOf(reportError(output, null, created.error, options), mode);
-  const job = created.value;
-  if (!options.wait) return exitCodeOf(reportJob(output, job, options), 'lookup');
+}
 
-  output.message(`created ${formatJobLine(job)}`);
+async function createAndWait(
+  registry: JobRegistry,
+  client: AsyncJobClient,
+  store: SqliteStore | null,
+  options: SubmitCommandOptions,
+  io: CliIo,
+  output: Output,
+  settings: WaitSettings,
+): Promise<ExitCode> {
   const startedAt = Date.now();
   const outcomes: Outcome[] = [];
-  const run = await trackJobs(registry.value, [{ target: job, operation: options.operation }], io, output, {
+  const run = startJobRun(registry, io, output, {
     timeoutMs: options.timeoutMs,
     tracker: settings.tracker,
+    store: store ? trackerStore(store) : undefined,
     progress: { label: 'waiting', intervalMs: settings.progressIntervalMs },
     signal: io.signal,
     onSettled: (settled) => outcomes.push(reportSettled(output, settled, options)),
   });
-  if (run.interrupted) {
-    output.message(`interrupted: the job goes on; resume with: asyncjob wait ${job.ref}`);
-    outcomes.push({ kind: 'interrupted' });
+  // With a store, the job is on disk before it is printed: a crash right after the create cannot lose it.
+  const created = await run.trackCreated(create(client, options, io), options.operation);
+  if (created.isErr()) {
+    await run.finish();
+    return exitCodeOf(reportError(output, null, created.error, options), 'wait');
   }
-  output.message(summarizeOutcomes(outcomes, Date.now() - startedAt, run.stats.requests));
-  return exitCodeForOutcomes(outcomes, 'wait');
+  const job = created.value;
+  output.message(`created ${formatJobLine(job)}`);
+  return finishWait(output, {
+    run: await run.finish(),
+    outcomes,
+    startedAt,
+    format: options,
+    store,
+    interruptedLines: () => [
+      store
+        ? `interrupted: the job goes on; ${resumeHint(store.path)}`
+        : `interrupted: the job goes on; resume with: asyncjob wait ${job.ref}`,
+    ],
+  });
 }
