@@ -50,12 +50,12 @@ export interface BenchConfig {
 
 const SEED = 20_240_611;
 
-/** The full run: about the size the issue asks for, under ten minutes. */
+/** The full run: the sizes the issue asks for, in about seven minutes. */
 export const FULL_CONFIG: BenchConfig = {
   mode: 'full',
   s1: {
     seed: SEED,
-    timeScale: 0.15,
+    timeScale: 0.2,
     population: {
       revorPerChannel: 6,
       revorChannels: ['email', 'linkedin', 'whatsapp'],

@@ -88,12 +88,21 @@ describe('readCurve', () => {
     { x: 10, y: 1, extrapolated: false },
     { x: Math.sqrt(10), y: Math.sqrt(10), extrapolated: false },
     { x: 50, y: 0.2, extrapolated: false },
-    { x: 0.1, y: 100, extrapolated: true },
+    { x: 0.1, y: 10, extrapolated: true },
     { x: 1000, y: 0.01, extrapolated: true },
   ])('at $x reads $y (extrapolated: $extrapolated)', ({ x, y, extrapolated }) => {
     const reading = readCurve(curve, x);
     expect(reading.y).toBeCloseTo(y, 10);
     expect(reading.extrapolated).toBe(extrapolated);
+  });
+
+  it('does not extend a steep noisy segment below the fastest point', () => {
+    const noisy = [
+      { x: 3.6, y: 2.24 },
+      { x: 3.7, y: 1.55 },
+      { x: 10, y: 1.03 },
+    ];
+    expect(readCurve(noisy, 2.1)).toEqual({ y: 2.24, extrapolated: true });
   });
 
   it('sorts the points itself', () => {

@@ -70,7 +70,9 @@ export interface CurveReading {
 /**
  * Reads a cost/latency curve at latency `x`, linearly in log-log space between the two measured points around
  * it (a fixed-interval poller's cost falls roughly as 1/interval, which is a straight line there). Outside the
- * measured range it extends the nearest segment and says so. NaN with fewer than two usable points.
+ * measured range it says so and errs against the contender being compared: below the fastest point it takes that
+ * point's cost (a faster fixed poller would cost more), above the slowest it extends the last segment downwards.
+ * NaN with fewer than two usable points.
  */
 export function readCurve(points: readonly CurvePoint[], x: number): CurveReading {
   const usable = points
@@ -79,9 +81,14 @@ export function readCurve(points: readonly CurvePoint[], x: number): CurveReadin
   if (usable.length < 2 || !(x > 0)) return { y: Number.NaN, extrapolated: false };
   const first = usable[0] as CurvePoint;
   const last = usable[usable.length - 1] as CurvePoint;
-  const extrapolated = x < first.x || x > last.x;
-  let index = usable.findIndex((point) => point.x >= x);
-  if (index <= 0) index = index === 0 ? 1 : usable.length - 1;
+  if (x < first.x) return { y: first.y, extrapolated: true };
+  const extrapolated = x > last.x;
+  const index = extrapolated
+    ? usable.length - 1
+    : Math.max(
+        1,
+        usable.findIndex((point) => point.x >= x),
+      );
   const left = usable[index - 1] as CurvePoint;
   const right = usable[index] as CurvePoint;
   if (left.x === right.x) return { y: Math.min(left.y, right.y), extrapolated };

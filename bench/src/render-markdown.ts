@@ -125,7 +125,8 @@ export function renderS1(s1: NonNullable<BenchResults['s1']>, chartFile: string)
     '## S1: a realistic mix',
     '',
     `${population.jobs} jobs, the same for every contender (same fates: ${population.sameFates ? 'yes' : 'NO'}; the ` +
-      `largest gap between two contenders' runs in when a seed-determined job finished: ${formatSeconds(population.maxFinishGapMs, 2)}). ` +
+      `largest difference between two runs in a seed-determined duration: ${formatSeconds(population.maxDurationGapMs, 2)}; ` +
+      `the latest a job was created after its planned time: ${formatSeconds(population.maxCreateLateMs, 2)}). ` +
       `Times are the vendor's: the run was compressed ${Math.round(1 / scale)}× (time scale ${scale}) and every ` +
       'delay was divided by the scale. Delay is from the job really finishing to the contender holding its ' +
       'terminal snapshot.',

@@ -78,38 +78,46 @@ export function analyzeS1Run(run: S1Run, timeScale: number): S1ContenderResult {
   };
 }
 
-/** Whether every contender faced the same jobs: the same fates, and the same finish times within a gap. */
+/** Whether every contender faced the same jobs: the same fates, and the same durations within a gap. */
 export interface PopulationCheck {
   readonly sameFates: boolean;
   /**
-   * The largest difference between two runs in when a job finished, counted from the run's first job (vendor
-   * ms), over jobs whose finish depends only on the seed and the schedule (not on when a person approved or the
-   * extension ran). What is left is the timers' jitter.
+   * The largest difference between two runs in how long a job took (vendor ms), over jobs whose duration depends
+   * only on the seed: a plain job from its own creation, a Revor batch task from the batch's first creation (its
+   * pacing slot is part of it). Approval runs and OutX tasks depend on when a person or the extension acted.
    */
-  readonly maxFinishGapMs: number;
+  readonly maxDurationGapMs: number;
+  /** The latest any job was created after its planned arrival, over all runs (vendor ms): the harness's lag. */
+  readonly maxCreateLateMs: number;
   readonly jobs: number;
 }
 
-const SEED_ONLY_KINDS: ReadonlySet<string> = new Set(['revor-batch', 'oration-plain', 'revkeen-plain']);
+const PLAIN_KINDS: ReadonlySet<string> = new Set(['oration-plain', 'revkeen-plain']);
 
 export function checkPopulation(runs: readonly S1Run[], timeScale: number): PopulationCheck {
   const fingerprints = runs.map((run) => {
     const truths = truthsByKey(run);
-    const created = run.records.flatMap((record) => truths.get(record.truthKey)?.createdAtMs ?? []);
-    const origin = Math.min(...created);
+    const batchCreated = run.records
+      .filter((record) => record.kind === 'revor-batch')
+      .flatMap((record) => truths.get(record.truthKey)?.createdAtMs ?? []);
+    const batchOrigin = Math.min(...batchCreated);
     return run.records.map((record) => {
       const truth = truths.get(record.truthKey);
-      const finish =
-        truth?.finishedAtMs != null && SEED_ONLY_KINDS.has(record.kind)
-          ? (truth.finishedAtMs - origin) / timeScale
-          : null;
-      return { fate: `${record.kind}/${truth?.plannedOutcome ?? '?'}`, finish };
+      const from = PLAIN_KINDS.has(record.kind)
+        ? truth?.createdAtMs
+        : record.kind === 'revor-batch'
+          ? batchOrigin
+          : undefined;
+      const duration =
+        truth?.finishedAtMs != null && from !== undefined ? (truth.finishedAtMs - from) / timeScale : null;
+      return { fate: `${record.kind}/${truth?.plannedOutcome ?? '?'}`, duration };
     });
   });
+  const maxCreateLateMs = Math.max(0, ...runs.map((run) => run.maxCreateLateMs)) / timeScale;
   const [first, ...others] = fingerprints;
-  if (!first) return { sameFates: true, maxFinishGapMs: 0, jobs: 0 };
+  if (!first) return { sameFates: true, maxDurationGapMs: 0, maxCreateLateMs, jobs: 0 };
   let sameFates = true;
-  let maxFinishGapMs = 0;
+  let maxDurationGapMs = 0;
   for (const other of others) {
     if (other.length !== first.length) sameFates = false;
     for (const [position, entry] of other.entries()) {
@@ -118,12 +126,12 @@ export function checkPopulation(runs: readonly S1Run[], timeScale: number): Popu
         sameFates = false;
         continue;
       }
-      if (reference.finish !== null && entry.finish !== null) {
-        maxFinishGapMs = Math.max(maxFinishGapMs, Math.abs(reference.finish - entry.finish));
+      if (reference.duration !== null && entry.duration !== null) {
+        maxDurationGapMs = Math.max(maxDurationGapMs, Math.abs(reference.duration - entry.duration));
       }
     }
   }
-  return { sameFates, maxFinishGapMs, jobs: first.length };
+  return { sameFates, maxDurationGapMs, maxCreateLateMs, jobs: first.length };
 }
 
 function truthsByKey(run: S1Run): Map<string, JobTruth> {

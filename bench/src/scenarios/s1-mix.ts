@@ -31,6 +31,8 @@ export interface S1Run {
   readonly rateLimited: number;
   readonly createFailures: number;
   readonly strayLookups: number;
+  /** The latest a create went out after its planned time (real ms): how far the harness fell behind. */
+  readonly maxCreateLateMs: number;
   readonly wallMs: number;
 }
 
@@ -100,8 +102,10 @@ export async function prepareS1Contender(
     ];
 
     let createFailures = 0;
+    let maxCreateLateMs = 0;
     for (const [position, arrival] of arrivals.entries()) {
       await waitUntil(at(arrival.atMs));
+      maxCreateLateMs = Math.max(maxCreateLateMs, Date.now() - at(arrival.atMs));
       const created = await submitArrival(clients, automations, arrival, config.population.revorGapSeconds);
       if (created.isErr()) {
         createFailures += 1;
@@ -137,6 +141,7 @@ export async function prepareS1Contender(
       rateLimited: Object.values(stats.byVendor).reduce((sum, vendor) => sum + vendor.rateLimited, 0),
       createFailures,
       strayLookups: ledger.strayLookups(),
+      maxCreateLateMs,
       wallMs,
     };
   };
