@@ -6,7 +6,8 @@
 import { cpus, loadavg, platform, release } from 'node:os';
 import { type BenchConfig, FULL_CONFIG, QUICK_CONFIG } from './config';
 import { HEADLINE_CONTENDERS, s1Contenders } from './contenders';
-import { renderS1, renderS2, renderS3, renderS4, renderTargets } from './render-markdown';
+import { renderS2, renderS3, renderS4, renderTargets } from './render-markdown';
+import { renderS1 } from './render-s1';
 import { outputFiles, writeReport } from './report';
 import type { BenchResults } from './results';
 import { analyzeS1Run, checkPopulation } from './scenarios/s1-analysis';

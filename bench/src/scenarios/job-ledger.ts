@@ -28,8 +28,6 @@ export interface JobLedger {
   /** The deadline passed: what the contender reports from now on (its waits ending) is not a give-up. */
   close(): void;
   records(): JobRecord[];
-  /** Lookups of jobs the ledger does not know (none expected). */
-  readonly strayLookups: () => number;
 }
 
 export function truthKey(truth: Pick<JobTruth, 'vendor' | 'id'>): string {
@@ -38,7 +36,6 @@ export function truthKey(truth: Pick<JobTruth, 'vendor' | 'id'>): string {
 
 export function createJobLedger(): JobLedger {
   const byRef = new Map<string, JobRecord>();
-  let stray = 0;
   let closed = false;
   return {
     register(job, kind, position) {
@@ -66,12 +63,10 @@ export function createJobLedger(): JobLedger {
     countLookup(provider, id) {
       const record = byRef.get(`${provider}:${id}`);
       if (record) record.requests += 1;
-      else stray += 1;
     },
     close: () => {
       closed = true;
     },
     records: () => [...byRef.values()].sort((a, b) => a.position - b.position),
-    strayLookups: () => stray,
   };
 }

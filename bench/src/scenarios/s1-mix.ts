@@ -30,7 +30,6 @@ export interface S1Run {
   readonly serverLookups: number;
   readonly rateLimited: number;
   readonly createFailures: number;
-  readonly strayLookups: number;
   /** The latest a create went out after its planned time (real ms): how far the harness fell behind. */
   readonly maxCreateLateMs: number;
   readonly wallMs: number;
@@ -140,7 +139,6 @@ export async function prepareS1Contender(
       serverLookups,
       rateLimited: Object.values(stats.byVendor).reduce((sum, vendor) => sum + vendor.rateLimited, 0),
       createFailures,
-      strayLookups: ledger.strayLookups(),
       maxCreateLateMs,
       wallMs,
     };

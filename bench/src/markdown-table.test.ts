@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownTable } from './render-markdown';
+import { markdownTable } from './markdown-table';
 
 describe('markdownTable', () => {
   it('pads every column to its widest cell, at least three wide', () => {
