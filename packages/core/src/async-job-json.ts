@@ -20,7 +20,7 @@ export type AsyncJobJson = Omit<AsyncJob, (typeof DATE_FIELDS)[number] | 'raw'> 
 /** Turns a job into JSON-ready data (the CLI's `--json` lines, stored outcomes). */
 export function jobToJson(job: AsyncJob, options: { raw?: boolean } = {}): AsyncJobJson {
   const { raw, ...rest } = job;
-  const dates = Object.fromEntries(DATE_FIELDS.map((field) => [field, job[field]?.toISOString() ?? null]));
+  const dates = Object.fromEntries(DATE_FIELDS.map((field) => [field, isoOrNullOf(job[field])]));
   return { ...rest, ...dates, ...(options.raw ? { raw } : {}) } as AsyncJobJson;
 }
 
@@ -76,4 +76,8 @@ export function jobFromJson(value: unknown): Result<AsyncJob, AsyncJobError> {
       raw: json.raw ?? null,
     }),
   );
+}
+
+function isoOrNullOf(date: Date | null): string | null {
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 }

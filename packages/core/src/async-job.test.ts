@@ -96,6 +96,17 @@ describe('createAsyncJob', () => {
     });
   });
 
+  it('reads a timestamp that did not parse as unknown (null), not as an Invalid Date', () => {
+    const job = createAsyncJob({
+      provider: 'a',
+      id: '1',
+      status: 'queued',
+      rawStatus: 'q',
+      createdAt: new Date('nope'),
+    });
+    expect(job.createdAt).toBeNull();
+  });
+
   it('uses an explicit ref when the adapter gives one', () => {
     const job = createAsyncJob({
       provider: 'revkeen',

@@ -147,12 +147,12 @@ export function createAsyncJob<TResult>(init: AsyncJobInit<TResult>): AsyncJob<T
     provider: init.provider,
     id: init.id,
     rawStatus: init.rawStatus,
-    createdAt: init.createdAt ?? null,
-    updatedAt: init.updatedAt ?? null,
-    scheduledAt: init.scheduledAt ?? null,
-    startedAt: init.startedAt ?? null,
-    finishedAt: init.finishedAt ?? null,
-    nextAttemptAt: init.nextAttemptAt ?? null,
+    createdAt: validDate(init.createdAt),
+    updatedAt: validDate(init.updatedAt),
+    scheduledAt: validDate(init.scheduledAt),
+    startedAt: validDate(init.startedAt),
+    finishedAt: validDate(init.finishedAt),
+    nextAttemptAt: validDate(init.nextAttemptAt),
     attempts: init.attempts ?? null,
     raw: init.raw ?? null,
   };
@@ -172,4 +172,9 @@ export function createAsyncJob<TResult>(init: AsyncJobInit<TResult>): AsyncJob<T
     default:
       return { ...base, status: init.status, terminal: false, result: null, failure: null };
   }
+}
+
+/** A vendor timestamp that does not parse is unknown, not a Date that throws when printed. */
+function validDate(date: Date | null | undefined): Date | null {
+  return date instanceof Date && !Number.isNaN(date.getTime()) ? date : null;
 }

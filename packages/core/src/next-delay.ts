@@ -135,7 +135,7 @@ export function computeNextDelay(input: NextDelayInput): NextDelay {
   if (remaining <= 0) return { kind: 'stop' };
   const lastCheckAt = Math.max(0, remaining - backoff.finalCheckLeadMs);
   // The vendor asked us not to come back before the deadline: a last check would only be refused again.
-  if ((reason === 'retry_after' || reason === 'rate_limit') && delayMs >= remaining) return { kind: 'stop' };
+  if ((reason === 'retry_after' || reason === 'rate_limit') && delayMs > lastCheckAt) return { kind: 'stop' };
   if (delayMs >= lastCheckAt) return { kind: 'wait', delayMs: lastCheckAt, reason: 'final_check' };
   return { kind: 'wait', delayMs, reason };
 }

@@ -36,6 +36,23 @@ describe('parseProviderConfig', () => {
     expect(error.message).toContain(field);
   });
 
+  it('refuses a misspelt field instead of dropping it', () => {
+    const error = parseProviderConfig({
+      provider: 'revor',
+      apiKey: 'k',
+      baseURL: 'http://localhost:1',
+    })._unsafeUnwrapErr();
+    expect(error).toMatchObject({ kind: 'config' });
+    expect(error.message).toContain('baseURL');
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    'treats provider %s as any other adapter, without throwing',
+    (provider) => {
+      expect(() => parseProviderConfig({ provider, apiKey: 'k' })).not.toThrow();
+    },
+  );
+
   it('never echoes the key in a config error', () => {
     const error = parseProviderConfig({
       provider: 'revor',

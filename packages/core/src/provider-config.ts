@@ -30,7 +30,7 @@ const commonConfigShape = {
 };
 
 /** Revor: Bearer auth by default, `x-api-key` on request. */
-export const revorConfigSchema = z.object({
+export const revorConfigSchema = z.strictObject({
   provider: z.literal('revor'),
   ...commonConfigShape,
   authScheme: z.enum(['bearer', 'x-api-key']).optional(),
@@ -38,11 +38,11 @@ export const revorConfigSchema = z.object({
 });
 
 /** OutX: `x-api-key`. */
-export const outxConfigSchema = z.object({ provider: z.literal('outx'), ...commonConfigShape });
+export const outxConfigSchema = z.strictObject({ provider: z.literal('outx'), ...commonConfigShape });
 
 /** Oration: `x-api-key`, a workspace slug or id, and an optional Bearer token. */
 export const orationConfigSchema = z
-  .object({
+  .strictObject({
     provider: z.literal('oration'),
     ...commonConfigShape,
     token: z.string().min(1).optional(),
@@ -55,7 +55,7 @@ export const orationConfigSchema = z
   });
 
 /** RevKeen: `x-api-key` (`rk_sandbox_…` or `rk_live_…`). */
-export const revkeenConfigSchema = z.object({
+export const revkeenConfigSchema = z.strictObject({
   provider: z.literal('revkeen'),
   ...commonConfigShape,
   /** Sent as `RevKeen-Version` to pin the API version. */
@@ -89,10 +89,9 @@ export function parseProviderConfig(input: unknown): Result<ProviderConfig, Requ
   const provider =
     typeof input === 'object' && input !== null ? (input as { provider?: unknown }).provider : undefined;
   if (typeof provider !== 'string') return err(configError('config.provider is required.', 'provider'));
-  const schema: z.ZodType<ProviderConfig> =
-    provider in knownSchemas
-      ? knownSchemas[provider as keyof typeof knownSchemas]
-      : otherProviderConfigSchema;
+  const schema: z.ZodType<ProviderConfig> = Object.hasOwn(knownSchemas, provider)
+    ? knownSchemas[provider as keyof typeof knownSchemas]
+    : otherProviderConfigSchema;
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];

@@ -226,6 +226,37 @@ describe('waitForJob', () => {
   });
 });
 
+describe('waitForJob with callers that misbehave', () => {
+  it('finishes the wait when a hook throws', async () => {
+    const clock = createFakeClock();
+    const client = scriptedClient([job('running'), job('succeeded')]);
+    const result = await waitForJob(client, 'j1', {
+      ...clock,
+      onUpdate: () => {
+        throw new Error('hook');
+      },
+      onStatusChange: () => {
+        throw new Error('hook');
+      },
+    });
+    expect(result._unsafeUnwrap().status).toBe('succeeded');
+  });
+
+  it.each([
+    [{ deadline: new Date('not a date') }, 'deadline'],
+    [{ deadline: Number.NaN }, 'deadline'],
+    [{ timeoutMs: Number.NaN }, 'timeoutMs'],
+    [{ timeoutMs: -1 }, 'timeoutMs'],
+  ])('refuses %j with a config error and sends nothing', async (options, field) => {
+    const client = scriptedClient([job('succeeded')]);
+    expect((await waitForJob(client, 'j1', options))._unsafeUnwrapErr()).toMatchObject({
+      kind: 'config',
+      field,
+    });
+    expect(client.calls).toHaveLength(0);
+  });
+});
+
 describe('watchJob', () => {
   it('yields each snapshot that changed, ending with the terminal one', async () => {
     const clock = createFakeClock();

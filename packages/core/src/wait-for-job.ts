@@ -1,10 +1,17 @@
-import { err, ok, type Result, ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, type Result, ResultAsync } from 'neverthrow';
 import type { AsyncJob } from './async-job';
 import type { AsyncJobClient } from './async-job-client';
-import { type AsyncJobError, abortedError, pollTimeoutError } from './async-job-error';
+import {
+  type AsyncJobError,
+  abortedError,
+  configError,
+  pollTimeoutError,
+  type RequestError,
+} from './async-job-error';
 import { type Delay, linkSignal, timerDelay } from './delay';
 import { type BackoffOptions, computeNextDelay, type DelayReason, resolveBackoff } from './next-delay';
 import type { ResponseHints } from './response-hints';
+import { callHook } from './safe-call';
 
 /** The default deadline of a wait when neither `timeoutMs` nor `deadline` is given. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
@@ -77,14 +84,14 @@ async function* pollJob<TResult>(
   const record = (job: AsyncJob<TResult>): boolean => {
     const previous = last;
     last = job;
-    options.onUpdate?.(job);
+    callHook(options.onUpdate, job);
     if (job.status === 'unknown' && !unknownSeen.has(job.rawStatus)) {
       unknownSeen.add(job.rawStatus);
-      options.onUnknownStatus?.(job);
+      callHook(options.onUnknownStatus, job);
     }
     if (previous === null || previous.status !== job.status) {
       attempt = 0;
-      options.onStatusChange?.(job, previous);
+      callHook(options.onStatusChange, job, previous);
       return true;
     }
     attempt += 1;
@@ -115,7 +122,7 @@ async function* pollJob<TResult>(
         });
         if (next.kind === 'stop' || finalCheckDone) return err(pollTimeoutError(client.provider, last));
         if (next.reason === 'final_check') finalCheckDone = true;
-        options.onDelay?.(next.delayMs, next.reason);
+        callHook(options.onDelay, next.delayMs, next.reason);
         await delay(next.delayMs, signal);
       }
       checkNow = false;
@@ -135,7 +142,7 @@ async function* pollJob<TResult>(
         if (!result.error.retryable) return err(result.error);
         error = result.error;
         attempt += 1;
-        options.onRetry?.(result.error, attempt);
+        callHook(options.onRetry, result.error, attempt);
         continue;
       }
       const job = result.value;
@@ -158,6 +165,8 @@ export function waitForJob<TResult>(
   id: string,
   options: WaitOptions<TResult> = {},
 ): ResultAsync<AsyncJob<TResult>, AsyncJobError> {
+  const invalid = checkDeadlineOptions(options);
+  if (invalid) return errAsync(invalid);
   const run = async (): Promise<Result<AsyncJob<TResult>, AsyncJobError>> => {
     const loop = pollJob(client, id, options);
     for (;;) {
@@ -177,6 +186,11 @@ export async function* watchJob<TResult>(
   id: string,
   options: WaitOptions<TResult> = {},
 ): AsyncGenerator<Result<AsyncJob<TResult>, AsyncJobError>, void, undefined> {
+  const invalid = checkDeadlineOptions(options);
+  if (invalid) {
+    yield err(invalid);
+    return;
+  }
   const loop = pollJob(client, id, options);
   try {
     for (;;) {
@@ -190,6 +204,29 @@ export async function* watchJob<TResult>(
   } finally {
     await loop.return(err(abortedError(client.provider)));
   }
+}
+
+/** A deadline or timeout that is not a number of milliseconds (NaN, an Invalid Date) would never end a wait. */
+export function checkDeadlineOptions(
+  options: Pick<WaitOptions, 'deadline' | 'timeoutMs'>,
+): RequestError | null {
+  if (options.deadline !== undefined) {
+    const at = options.deadline instanceof Date ? options.deadline.getTime() : options.deadline;
+    if (typeof at !== 'number' || Number.isNaN(at)) {
+      return configError('deadline must be a valid Date or a number of epoch milliseconds.', 'deadline');
+    }
+  }
+  const timeoutMs = options.timeoutMs;
+  if (
+    timeoutMs !== undefined &&
+    (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0)
+  ) {
+    return configError(
+      'timeoutMs must be a number of milliseconds, 0 or more (Infinity for no deadline).',
+      'timeoutMs',
+    );
+  }
+  return null;
 }
 
 function resolveDeadline(

@@ -76,7 +76,11 @@ export function createHttpClient(options: HttpClientOptions): Result<HttpClient,
     });
     return ok({
       ky: instance,
-      context: { provider: options.provider, secrets: options.secrets.filter(Boolean) },
+      // Headers trim their values, so a key read with a trailing newline is sent (and may be echoed) trimmed.
+      context: {
+        provider: options.provider,
+        secrets: options.secrets.flatMap((secret) => [secret, secret.trim()]).filter(Boolean),
+      },
       timeoutMs,
       readError: options.readError,
       readRequestId: options.readRequestId ?? (() => undefined),

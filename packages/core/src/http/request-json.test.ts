@@ -248,7 +248,45 @@ describe('retries: lookups never, idempotent creates with the same key', () => {
   });
 });
 
+describe('callers that misbehave', () => {
+  it('refuses a body JSON cannot encode as invalid_request, before any request', async () => {
+    const result = await requestJson(client(), {
+      method: 'post',
+      path: 'jobs',
+      json: { n: 1n },
+      schema: jobSchema,
+    });
+    expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'invalid_request', retryable: false });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('turns an onResponse hook that throws into an error, not a rejection', async () => {
+    const scope = nock(BASE)
+      .get('/jobs/j1')
+      .reply(200, { ok: true, item: { id: 'j1', status: 'x' } });
+    const result = await getJob({
+      onResponse: () => {
+        throw new Error('hook');
+      },
+    });
+    expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'invalid_response', httpStatus: 200 });
+    scope.done();
+  });
+});
+
 describe('secrets', () => {
+  it('redacts a key given with a trailing newline, which headers send trimmed', async () => {
+    const http = client({ headers: { authorization: `Bearer ${KEY}` }, secrets: [`${KEY}\n`] });
+    const scope = nock(BASE)
+      .get('/jobs/j1')
+      .reply(401, { error: { code: 'x', message: `bad ${KEY}` } });
+    const error = (
+      await requestJson(http, { method: 'get', path: 'jobs/j1', schema: jobSchema })
+    )._unsafeUnwrapErr();
+    expect(JSON.stringify(error)).not.toContain(KEY);
+    scope.done();
+  });
+
   it('never puts the key into an error, even when the vendor echoes it', async () => {
     const scope = nock(BASE)
       .get('/jobs/j1')

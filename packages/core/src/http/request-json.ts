@@ -2,10 +2,11 @@ import { HTTPError } from 'ky';
 import { err, errAsync, ok, okAsync, type Result, ResultAsync } from 'neverthrow';
 import type { z } from 'zod';
 import type { RequestOptions } from '../async-job-client';
-import type { AsyncJobError } from '../async-job-error';
+import { type AsyncJobError, asyncJobError } from '../async-job-error';
 import type { ResponseHints } from '../response-hints';
 import type { HttpClient } from './create-http-client';
 import { parseResponseHints } from './parse-response-hints';
+import { redactSecrets } from './redact';
 import {
   errorFromHttpResponse,
   notJsonError,
@@ -71,7 +72,43 @@ export function requestJson<TSchema extends z.ZodType>(
     },
     (thrown) => toAsyncJobError(thrown, client.context, request.signal),
   );
-  return exchange().andThen((result) => interpret(client, request, result));
+  const unsendable = checkBody(client, request.json);
+  if (unsendable) return errAsync(unsendable);
+  return exchange().andThen((result) => {
+    try {
+      return interpret(client, request, result);
+    } catch (thrown) {
+      // A caller's onResponse hook or a schema's own transform threw: the answer could not be read.
+      const message = redactSecrets(
+        thrown instanceof Error ? thrown.message : String(thrown),
+        client.context.secrets,
+      );
+      return errAsync(
+        asyncJobError(
+          'invalid_response',
+          `Reading the answer of ${client.context.provider} failed: ${message}`,
+          {
+            provider: client.context.provider,
+            httpStatus: result.response.status,
+          },
+        ),
+      );
+    }
+  });
+}
+
+/** A body JSON cannot encode (a BigInt, a cycle) is the caller's mistake, not a network failure to retry. */
+function checkBody(client: HttpClient, json: unknown): AsyncJobError | null {
+  if (json === undefined) return null;
+  try {
+    JSON.stringify(json);
+    return null;
+  } catch (thrown) {
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    return asyncJobError('invalid_request', `The request body cannot be sent as JSON: ${message}`, {
+      provider: client.context.provider,
+    });
+  }
 }
 
 function interpret<TSchema extends z.ZodType>(

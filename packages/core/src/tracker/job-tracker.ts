@@ -3,11 +3,14 @@ import { type AsyncJob, createAsyncJob, type JobStatus, type ProviderName } from
 import type { AsyncJobClient } from '../async-job-client';
 import { type AsyncJobError, abortedError, asyncJobError, pollTimeoutError } from '../async-job-error';
 import { jobFromJson, jobToJson } from '../async-job-json';
+import { linkSignal } from '../delay';
 import { parseJobRef } from '../job-ref';
 import type { JobRegistry } from '../job-registry';
 import { type BackoffOptions, computeNextDelay, resolveBackoff } from '../next-delay';
 import { type ResponseHints, rateLimitWaitMs } from '../response-hints';
+import { callHook } from '../safe-call';
 import type { JobStore, StoredJob, StoredOutcome } from '../store/job-store';
+import { checkDeadlineOptions } from '../wait-for-job';
 import { type AdaptiveOptions, DurationLearner, proposeAdaptiveDelay } from './duration-learner';
 import { MinHeap } from './min-heap';
 import { TokenBucket } from './token-bucket';
@@ -138,6 +141,8 @@ export class JobTracker {
     if (this.#entries.has(ref)) return ok({ ref, recorded: Promise.resolve() });
     const resolved = this.#registry.resolve(ref);
     if (resolved.isErr()) return err(resolved.error);
+    const invalid = checkDeadlineOptions(options);
+    if (invalid) return err(invalid);
     const now = this.#clock.now();
     const timeoutMs = options.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TRACK_TIMEOUT_MS;
     const deadline =
@@ -374,8 +379,24 @@ export class JobTracker {
   ): Promise<Result<T, AsyncJobError> | null> {
     const store = this.#options.store;
     if (!store) return Promise.resolve(null);
-    const next = this.#writes.then(() => operation(store));
-    this.#writes = next;
+    // A store that throws or rejects becomes an Err, and the queue goes on for the writes after it.
+    const next = this.#writes.then(() =>
+      ResultAsync.fromPromise(
+        Promise.resolve().then(() => operation(store)),
+        (thrown) =>
+          asyncJobError(
+            'config',
+            `The job store failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`,
+            {
+              field: 'store',
+            },
+          ),
+      ).andThen((result) => result),
+    );
+    this.#writes = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
@@ -423,7 +444,10 @@ export class JobTracker {
     const key = client.provider;
     let queue = this.#queues.get(key);
     if (!queue) {
-      const budget = this.#options.rateLimits?.[key] ?? DEFAULT_BUDGET;
+      const configured = this.#options.rateLimits?.[key];
+      // A budget of nothing would never let a check out: it is read as no budget given.
+      const budget =
+        configured && configured.limit > 0 && configured.windowMs > 0 ? configured : DEFAULT_BUDGET;
       queue = {
         key,
         bucket: new TokenBucket(budget, this.#clock.now()),
@@ -439,7 +463,7 @@ export class JobTracker {
   /** Sends every check that is due and allowed by its key's budget, then arms one timer for the next. */
   #pump(): void {
     if (this.#controller.signal.aborted) return;
-    const maxInFlight = this.#options.maxInFlight ?? 16;
+    const maxInFlight = Math.max(1, this.#options.maxInFlight ?? 16);
     for (;;) {
       const now = this.#clock.now();
       let best: KeyQueue | null = null;
@@ -482,25 +506,34 @@ export class JobTracker {
     this.#counts.requests += 1;
     let hints: ResponseHints | null = null;
     const now = this.#clock.now();
+    // One linked signal per request, disposed when it ends: a signal shared by every request would collect one
+    // listener (through ky's AbortSignal.any) per request for the tracker's whole life.
+    const link = linkSignal(this.#controller.signal);
     const request = ResultAsync.fromPromise(
-      Promise.resolve().then(() =>
-        entry.client.get(entry.id, {
-          signal: this.#controller.signal,
+      Promise.resolve().then(() => {
+        if (link.signal.aborted || entry.removed)
+          return errAsync<AsyncJob, AsyncJobError>(abortedError(entry.provider));
+        return entry.client.get(entry.id, {
+          signal: link.signal,
           ...(entry.deadline === null ? {} : { timeoutMs: Math.max(1, entry.deadline - now) }),
           onResponse: (received) => {
             hints = received;
             this.#learnBudget(entry.queue, received);
           },
-        }),
-      ),
+        });
+      }),
       // A third-party adapter that throws instead of returning an Err must not bring the tracker down.
       (thrown) =>
         asyncJobError('network', `The adapter failed: ${String(thrown)}`, { provider: entry.provider }),
     ).andThen((result) => result);
     void request.then((result) => {
+      link.dispose();
       this.#inFlight -= 1;
-      if (!entry.removed && !this.#controller.signal.aborted) this.#handle(entry, result, hints);
-      this.#pump();
+      try {
+        if (!entry.removed && !this.#controller.signal.aborted) this.#handle(entry, result, hints);
+      } finally {
+        this.#pump();
+      }
     });
   }
 
@@ -672,9 +705,9 @@ export class JobTracker {
   }
 
   #emit(event: TrackerEvent): void {
-    if (event.type === 'change') this.#options.onChange?.(event.job, event.previous);
-    if (event.type === 'settled') this.#options.onSettled?.(event.settled);
-    for (const listener of this.#listeners) listener(event);
+    if (event.type === 'change') callHook(this.#options.onChange, event.job, event.previous);
+    if (event.type === 'settled') callHook(this.#options.onSettled, event.settled);
+    for (const listener of this.#listeners) callHook(listener, event);
   }
 
   #armTimer(at: number, now: number): void {
