@@ -126,8 +126,10 @@ describe('a fleet whose Redis restarts mid-run', () => {
     const firstSettles = workers.flatMap((worker) =>
       worker.lines.filter((line) => line.event === 'settled' && line.first === true).map((line) => line.ref),
     );
-    expect(new Set(firstSettles).size).toBe(created.length);
-    expect(firstSettles).toHaveLength(created.length);
+    // Never two first settles of one ref. A settle that Redis recorded while going away, without sending its
+    // reply, is reported as first by no worker; its outcome still reached the consumer exactly once (above).
+    expect(new Set(firstSettles).size).toBe(firstSettles.length);
+    expect(firstSettles.every((ref) => created.some(({ job }) => job.ref === ref))).toBe(true);
 
     await waitUntil(async () => {
       const counts = await fleet.counts();

@@ -57,6 +57,11 @@ export async function* readSettled(
   let failures = 0;
   let claimAt = 0;
   let unacked: string | null = null;
+  // After a dropped connection, Redis may have handed this consumer entries whose reply never arrived: they sit
+  // in its own pending list, and are read back first (`0`) before new ones. Entries already given to the
+  // handler whose acknowledgement failed are only acknowledged then, not given twice.
+  let readOwnPending = true;
+  const handedUnacked = new Set<string>();
   try {
     while (!signal.aborted) {
       let entries: StreamEntry[];
@@ -73,12 +78,17 @@ export async function* readSettled(
           entries = claimed.entries;
           claimAt = claimed.more ? 0 : Date.now() + Math.max(1000, claimIdleMs / 2);
         }
+        if (entries.length === 0 && readOwnPending) {
+          entries = await readNew(client, stream, group, consumer, batchSize, blockMs, '0');
+          if (entries.length === 0) readOwnPending = false;
+        }
         if (entries.length === 0) {
           entries = await readNew(client, stream, group, consumer, batchSize, blockMs);
         }
         failures = 0;
       } catch (thrown) {
         if (signal.aborted) break;
+        readOwnPending = true;
         if (isMissingGroup(thrown)) groupReady = false;
         else report(thrown, 'read settled jobs');
         await timerDelay(backoffDelay(failures, REDIS_BACKOFF, runtime.options.random), signal);
@@ -86,6 +96,10 @@ export async function* readSettled(
         continue;
       }
       for (const [id, fields] of entries) {
+        if (handedUnacked.has(id)) {
+          if (await ack(id)) handedUnacked.delete(id);
+          continue;
+        }
         const decoded = decodeOutcome(fieldOf(fields, 'outcome') ?? '');
         if (decoded.isOk()) {
           unacked = id;
@@ -98,7 +112,10 @@ export async function* readSettled(
             error: asyncJobError('invalid_response', `Settled entry ${id}: ${decoded.error.message}`),
           });
         }
-        await ack(id);
+        if (!(await ack(id))) {
+          handedUnacked.add(id);
+          readOwnPending = true;
+        }
       }
     }
   } finally {
@@ -138,7 +155,10 @@ async function readNew(
   consumer: string,
   count: number,
   blockMs: number,
+  from: '>' | '0' = '>',
 ): Promise<StreamEntry[]> {
+  // `>`: entries never delivered to the group; `0`: this consumer's own delivered but unacknowledged ones.
+  const block = from === '>' ? ['BLOCK', String(blockMs)] : [];
   const reply = await client.call(
     'XREADGROUP',
     'GROUP',
@@ -146,11 +166,10 @@ async function readNew(
     consumer,
     'COUNT',
     String(count),
-    'BLOCK',
-    String(blockMs),
+    ...block,
     'STREAMS',
     stream,
-    '>',
+    from,
   );
   if (!Array.isArray(reply)) return [];
   return reply.flatMap((streamReply) =>
