@@ -91,6 +91,16 @@ describe('SqliteStore', () => {
     expect((await store.get('revor:nope'))._unsafeUnwrap()).toBeNull();
   });
 
+  it('remove forgets a job, settled or not', async () => {
+    await store.put(trackedState('revor:j1'));
+    await store.put(trackedState('revor:j2'));
+    await store.markSettled('revor:j2', jobOutcome, T0 + 10);
+    await store.remove('revor:j1');
+    await store.remove('revor:j2');
+    await store.remove('revor:missing');
+    expect((await store.list())._unsafeUnwrap()).toEqual([]);
+  });
+
   it('markHandled marks a settled job once, and listUnhandled lists the settled jobs not yet handled', async () => {
     await store.put(trackedState('revor:j1'));
     await store.put(trackedState('revor:j2'));

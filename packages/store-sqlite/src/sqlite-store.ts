@@ -24,6 +24,7 @@ interface Statements {
   readonly markHandled: Statement<[number, number, string]>;
   readonly listUnhandled: Statement<[]>;
   readonly prune: Statement<[number]>;
+  readonly remove: Statement<[string]>;
 }
 
 /**
@@ -74,6 +75,7 @@ export class SqliteJobStore implements SqliteStore {
         `SELECT ${COLUMNS} FROM jobs WHERE outcome IS NOT NULL AND handled_at IS NULL ORDER BY id`,
       ),
       prune: db.prepare('DELETE FROM jobs WHERE settled_at IS NOT NULL AND settled_at < ?'),
+      remove: db.prepare('DELETE FROM jobs WHERE ref = ?'),
     };
   }
 
@@ -139,6 +141,13 @@ export class SqliteJobStore implements SqliteStore {
 
   list(): ResultAsync<StoredJob[], AsyncJobError> {
     return this.#run('list jobs', () => this.#readAll(this.#statements.list.all()));
+  }
+
+  remove(ref: string): ResultAsync<void, AsyncJobError> {
+    return this.#run('forget a job', () => {
+      this.#write(() => this.#statements.remove.run(ref));
+      return ok(undefined);
+    });
   }
 
   prune(settledBefore: number): ResultAsync<number, AsyncJobError> {

@@ -47,6 +47,8 @@ export interface JobStore {
    * running its handlers. `resume()` runs them, so every outcome reaches its handlers at least once.
    */
   listUnhandled(): ResultAsync<StoredJob[], AsyncJobError>;
+  /** Forgets a job (the tracker's `untrack`), settled or not, so a later `resume()` does not take it up. */
+  remove(ref: string): ResultAsync<void, AsyncJobError>;
   /** Deletes settled jobs settled before `settledBefore`; returns how many. */
   prune(settledBefore: number): ResultAsync<number, AsyncJobError>;
   close(): ResultAsync<void, AsyncJobError>;

@@ -59,6 +59,11 @@ export class MemoryStore implements JobStore {
     return okAsync([...this.#jobs.values()].filter((job) => job.outcome !== null && job.handledAt === null));
   }
 
+  remove(ref: string): ResultAsync<void, AsyncJobError> {
+    this.#jobs.delete(ref);
+    return okAsync(undefined);
+  }
+
   prune(settledBefore: number): ResultAsync<number, AsyncJobError> {
     let removed = 0;
     for (const [ref, job] of this.#jobs) {

@@ -197,4 +197,22 @@ describe('JobTracker with a store', () => {
     ]);
     expect((await store.listUnhandled())._unsafeUnwrap()).toEqual([]);
   });
+
+  it('forgets an untracked job in the store, so a resume does not take it up again', async () => {
+    const clock = createManualClock(T0);
+    const store = new MemoryStore(clock.now);
+    const revor = timedClient('revor', clock.now);
+    revor.jobs.set('a', { finishAt: T0 + 60_000 });
+    revor.jobs.set('b', { finishAt: T0 + 60_000 });
+    const first = createJobTracker(registryOf(revor), { clock, store });
+    first.track('revor:a');
+    first.track('revor:b');
+    expect(first.untrack('revor:a')).toBe(true);
+    await clock.advance(1000);
+    first.abort();
+    expect((await store.list())._unsafeUnwrap().map((job) => job.state.ref)).toEqual(['revor:b']);
+    const second = createJobTracker(registryOf(revor), { clock, store });
+    expect((await second.resume())._unsafeUnwrap()).toBe(1);
+    second.abort();
+  });
 });

@@ -189,12 +189,18 @@ export class JobTracker {
     return ok({ ref, recorded });
   }
 
-  /** Stops tracking a ref without settling it; false when it was not tracked. */
+  /** Stops tracking a ref without settling it, and forgets it in the store; false when it was not tracked. */
   untrack(ref: string): boolean {
     const entry = this.#entries.get(ref);
     if (!entry) return false;
     entry.removed = true;
     this.#entries.delete(ref);
+    // Queued after the job's own put, so an untrack right after a track leaves nothing behind either.
+    if (entry.recorded) {
+      void this.#write((store) => store.remove(ref)).then((result) => {
+        if (result?.isErr()) this.#emit({ type: 'store_error', ref, error: result.error });
+      });
+    }
     this.#resolveDrainsIfIdle();
     return true;
   }
