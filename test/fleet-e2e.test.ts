@@ -1,21 +1,19 @@
 // Three worker processes track ~500 simulator jobs over BullMQ; one is killed with SIGKILL partway through.
 
-import { createFleet, type Fleet, type FleetEvent, type FleetSettledJob } from '@asyncjob/bullmq';
+import type { Fleet, FleetSettledJob } from '@asyncjob/bullmq';
 import { startTestRedis, type TestRedis } from '@asyncjob/bullmq/test';
 import { type RunningSimulator, SIMULATED_VENDORS, startSimulator } from '@asyncjob/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factories } from './fleet/factories';
 import {
   type CreatedJob,
   createSimulatorJobs,
   sleep,
   truthOf,
   unwrap,
-  vendorConfigs,
-  vendorEnv,
   waitUntil,
 } from './fleet/simulator-jobs';
-import { spawnWorker, stopWorkers, type WorkerProcess } from './fleet/worker-process';
+import { startFleetRun } from './fleet/start-fleet-run';
+import { stopWorkers, type WorkerProcess } from './fleet/worker-process';
 
 const PER_VENDOR = 125;
 /** The simulator's budget per key; the fleet's BullMQ limiter uses half, so two of its windows fit in one. */
@@ -63,27 +61,15 @@ afterAll(async () => {
 
 describe('a fleet of three worker processes', () => {
   it('settles every job exactly once within the vendors’ limits, through a worker killed mid-run', async () => {
-    const env = {
-      ...vendorEnv(simulator),
-      REDIS_URL: redis.url,
-      FLEET_PREFIX: PREFIX,
-      FLEET_OPTIONS: JSON.stringify(TUNING),
-    };
-    for (let index = 0; index < 3; index += 1) workers.push(spawnWorker(env));
-    await Promise.all(workers.map((worker) => worker.waitFor((line) => line.event === 'ready', 30_000)));
-
-    const events: FleetEvent[] = [];
-    fleet = unwrap(
-      createFleet({
-        ...TUNING,
-        connection: redis.url,
-        prefix: PREFIX,
-        factories,
-        configs: vendorConfigs(simulator),
-        onEvent: (event) => events.push(event),
-      }),
-      'create the fleet',
-    );
+    const started = await startFleetRun(workers, {
+      workerCount: 3,
+      simulator,
+      redis,
+      prefix: PREFIX,
+      tuning: TUNING,
+    });
+    fleet = started.fleet;
+    const events = started.events;
     const delivered = new Map<string, FleetSettledJob[]>();
     fleet.onSettled(
       (settled) => {

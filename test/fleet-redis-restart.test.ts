@@ -1,19 +1,12 @@
 // Redis stops in the middle of a run and comes back: nothing crashes, errors are typed, every job still settles once.
 
-import { createFleet, type Fleet, type FleetEvent } from '@asyncjob/bullmq';
+import type { Fleet } from '@asyncjob/bullmq';
 import { startTestRedis, type TestRedis } from '@asyncjob/bullmq/test';
 import { type RunningSimulator, SIMULATED_VENDORS, startSimulator } from '@asyncjob/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factories } from './fleet/factories';
-import {
-  createSimulatorJobs,
-  sleep,
-  unwrap,
-  vendorConfigs,
-  vendorEnv,
-  waitUntil,
-} from './fleet/simulator-jobs';
-import { spawnWorker, stopWorkers, type WorkerProcess } from './fleet/worker-process';
+import { createSimulatorJobs, sleep, unwrap, waitUntil } from './fleet/simulator-jobs';
+import { startFleetRun } from './fleet/start-fleet-run';
+import { stopWorkers, type WorkerProcess } from './fleet/worker-process';
 
 const PER_VENDOR = 15;
 const PREFIX = 'restart';
@@ -58,27 +51,15 @@ afterAll(async () => {
 
 describe('a fleet whose Redis restarts mid-run', () => {
   it('keeps every process up, reports typed errors, and settles every job exactly once after', async () => {
-    const env = {
-      ...vendorEnv(simulator),
-      REDIS_URL: redis.url,
-      FLEET_PREFIX: PREFIX,
-      FLEET_OPTIONS: JSON.stringify(TUNING),
-    };
-    for (let index = 0; index < 2; index += 1) workers.push(spawnWorker(env));
-    await Promise.all(workers.map((worker) => worker.waitFor((line) => line.event === 'ready', 30_000)));
-
-    const events: FleetEvent[] = [];
-    fleet = unwrap(
-      createFleet({
-        ...TUNING,
-        connection: redis.url,
-        prefix: PREFIX,
-        factories,
-        configs: vendorConfigs(simulator),
-        onEvent: (event) => events.push(event),
-      }),
-      'create the fleet',
-    );
+    const started = await startFleetRun(workers, {
+      workerCount: 2,
+      simulator,
+      redis,
+      prefix: PREFIX,
+      tuning: TUNING,
+    });
+    fleet = started.fleet;
+    const events = started.events;
     const delivered = new Map<string, number>();
     fleet.onSettled((settled) => void delivered.set(settled.ref, (delivered.get(settled.ref) ?? 0) + 1), {
       blockMs: 500,
